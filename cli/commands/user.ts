@@ -1,0 +1,1 @@
+import type { CliCommand } from "@/cli/command"; const c: CliCommand = async () => 1; export default c;

@@ -1,0 +1,80 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+
+type Props = {
+  projects: { slug: string; name: string }[];
+  canCreateProject: boolean;
+  canManageUsers: boolean;
+};
+
+export function SidebarNav({ projects, canCreateProject, canManageUsers }: Props) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const linkClass = (active: boolean) =>
+    `block truncate rounded-md px-3 py-2 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
+
+  return (
+    <nav aria-label={t("nav.projects")} className="border-b border-slate-200 bg-white md:w-64 md:shrink-0 md:border-b-0 md:border-r">
+      <div className="flex items-center justify-between px-4 py-3 md:py-5">
+        <Link href="/" className="hidden text-lg font-semibold md:block">
+          {t("app.name")}
+        </Link>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm md:hidden"
+          aria-expanded={open}
+          aria-controls="sidebar-links"
+          onClick={() => setOpen((v) => !v)}
+        >
+          {t("nav.menu")}
+        </button>
+      </div>
+      <div id="sidebar-links" className={`${open ? "block" : "hidden"} space-y-6 px-3 pb-4 md:block`}>
+        <ul className="space-y-1">
+          <li>
+            <Link href="/" className={linkClass(pathname === "/")} onClick={() => setOpen(false)}>
+              {t("nav.portfolio")}
+            </Link>
+          </li>
+          {canManageUsers && (
+            <li>
+              <Link href="/users" className={linkClass(pathname.startsWith("/users"))} onClick={() => setOpen(false)}>
+                {t("nav.users")}
+              </Link>
+            </li>
+          )}
+        </ul>
+        <div>
+          <h2 className="px-3 pb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("nav.projects")}</h2>
+          {projects.length === 0 ? (
+            <p className="px-3 text-sm text-slate-500">{t("nav.noProjects")}</p>
+          ) : (
+            <ul className="space-y-1">
+              {projects.map((p) => (
+                <li key={p.slug}>
+                  <Link
+                    href={`/projects/${p.slug}`}
+                    className={linkClass(pathname.startsWith(`/projects/${p.slug}`))}
+                    onClick={() => setOpen(false)}
+                  >
+                    {p.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {canCreateProject && (
+            <Link href="/projects/new" className="mt-3 block rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+              + {t("nav.newProject")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </nav>
+  );
+}

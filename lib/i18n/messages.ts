@@ -1,0 +1,30 @@
+import type { Locale } from "@/lib/i18n/config";
+
+// One catalog per language, split by namespace (one file per area of the app). Indonesian
+// falls back to English key by key while its translation catches up.
+import enCommon from "@/messages/en/common.json";
+import idCommon from "@/messages/id/common.json";
+
+const catalogs = {
+  en: { ...enCommon },
+  id: { ...idCommon },
+};
+
+export type Messages = typeof catalogs.en;
+
+function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const prev = out[key];
+    out[key] =
+      value && typeof value === "object" && prev && typeof prev === "object"
+        ? mergeDeep(prev as Record<string, unknown>, value as Record<string, unknown>)
+        : value;
+  }
+  return out;
+}
+
+export function messagesFor(locale: Locale): Messages {
+  if (locale === "en") return catalogs.en;
+  return mergeDeep(catalogs.en, catalogs[locale]) as Messages;
+}
