@@ -6,7 +6,7 @@ import { updateUserSchema, type UpdateUserInput } from "@/lib/users/schema";
 import { parseInput } from "@/lib/validation";
 
 /** Changes a user's role or disables them; the last active admin cannot be demoted or disabled. */
-export async function updateUser(actor: Actor, input: UpdateUserInput) {
+export async function updateUser(actor: Actor, input: UpdateUserInput | Record<string, unknown>) {
   const data = parseInput(updateUserSchema, input);
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId } });
