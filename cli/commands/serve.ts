@@ -27,8 +27,11 @@ function run(args: string[], extraEnv: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: { ...process.env, ...extraEnv } });
 }
 
+// Ctrl+C reaches the whole process group, so a child may be gone before we ask it to stop.
 const exited = (child: ChildProcess) =>
-  new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode ?? 1)
+    : new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {

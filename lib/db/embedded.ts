@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -128,6 +128,10 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Ctrl+C also reaches PostgreSQL directly; stop() would wait forever for an exit that
+      // already happened.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
     },
   };
