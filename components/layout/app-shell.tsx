@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SidebarNav } from "@/components/layout/sidebar-nav";
 import { UserMenu } from "@/components/layout/user-menu";
@@ -20,10 +19,7 @@ export async function AppShell({ user, projects, canCreateProject, canManageUser
       </a>
       <SidebarNav projects={projects} canCreateProject={canCreateProject} canManageUsers={canManageUsers} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 md:px-8">
-          <Link href="/" className="text-lg font-semibold text-slate-900 md:hidden">
-            {t("app.name")}
-          </Link>
+        <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-4 py-2 md:justify-between md:px-8 md:py-3">
           <div className="hidden text-sm text-slate-500 md:block">{t("app.tagline")}</div>
           <UserMenu email={user.email} name={user.name} roleLabel={t(`roles.${user.role}`)} />
         </header>

@@ -21,7 +21,7 @@ export function SidebarNav({ projects, canCreateProject, canManageUsers }: Props
   return (
     <nav aria-label={t("nav.projects")} className="border-b border-slate-200 bg-white md:w-64 md:shrink-0 md:border-b-0 md:border-r">
       <div className="flex items-center justify-between px-4 py-3 md:py-5">
-        <Link href="/" className="hidden text-lg font-semibold md:block">
+        <Link href="/" className="text-lg font-semibold">
           {t("app.name")}
         </Link>
         <button
