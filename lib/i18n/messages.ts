@@ -4,10 +4,12 @@ import type { Locale } from "@/lib/i18n/config";
 // falls back to English key by key while its translation catches up.
 import enCommon from "@/messages/en/common.json";
 import idCommon from "@/messages/id/common.json";
+import enFindings from "@/messages/en/findings.json";
+import idFindings from "@/messages/id/findings.json";
 
 const catalogs = {
-  en: { ...enCommon },
-  id: { ...idCommon },
+  en: { ...enCommon, ...enFindings },
+  id: { ...idCommon, ...idFindings },
 };
 
 export type Messages = typeof catalogs.en;

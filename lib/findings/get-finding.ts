@@ -1,0 +1,15 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+/** A finding of one project with everything its page shows; null when not in that project. */
+export function getFinding(projectId: string, findingId: string) {
+  return getDb().finding.findFirst({
+    where: { id: findingId, projectId },
+    include: {
+      category: { select: { id: true, key: true, name: true } },
+      assignee: { select: { id: true, email: true } },
+      locations: { orderBy: { id: "asc" } },
+      events: { orderBy: { createdAt: "desc" }, include: { actor: { select: { email: true } } } },
+    },
+  });
+}
