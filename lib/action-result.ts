@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { logger } from "@/lib/logger";
 
 // What a server action returns to useActionState: field errors or a message, plus the values
@@ -19,10 +21,12 @@ export function formValues(form: FormData): Record<string, string> {
 }
 
 /** Turns a thrown error into an ActionState; unexpected errors are logged, never shown. */
-export function actionError(error: unknown, values?: Record<string, string>): ActionState {
+export async function actionError(error: unknown, values?: Record<string, string>): Promise<ActionState> {
   if (error instanceof AppError) return { error: error.message, fieldErrors: error.fieldErrors, values };
   // redirect() and notFound() signal by throwing; let Next handle them.
   if (error instanceof Error && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
-  logger.error({ err: error }, "server action failed");
-  return { error: "Something went wrong. Try again.", values };
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
+  logger.error({ err: error, requestId }, "server action failed");
+  const t = await getTranslations("errors");
+  return { error: t("generic", { requestId: requestId ?? "-" }), values };
 }

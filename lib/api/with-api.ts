@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, errorCodes } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { metrics, routeLabel } from "@/lib/metrics/registry";
 
 // The one door for JSON route handlers: request id, one error shape {error:{code,message}},
 // expected errors mapped to their status, anything else logged and answered with a plain 500.
@@ -25,13 +26,16 @@ export function errorResponse(error: unknown, requestId: string): Response {
 export function withApi<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, context: { params: Promise<P> }) => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const stop = metrics().httpDuration.startTimer({ method: request.method, route: routeLabel(request.nextUrl.pathname) });
+    let response: Response;
     try {
-      const response = await handler(request, { params: context.params, requestId });
+      response = await handler(request, { params: context.params, requestId });
       response.headers.set("x-request-id", requestId);
-      return response;
     } catch (error) {
-      return errorResponse(error, requestId);
+      response = errorResponse(error, requestId);
     }
+    stop({ status: String(response.status) });
+    return response;
   };
 }
 
