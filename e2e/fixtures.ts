@@ -18,7 +18,6 @@ export async function signInAs(page: Page, role: Role) {
 }
 
 export const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   baseURL: async ({}, provide) => provide(process.env.E2E_BASE_URL),
 });
 

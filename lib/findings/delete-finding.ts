@@ -3,10 +3,18 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
+/** Deletes a finding with its locations and history; the audit log keeps what it was. */
 export async function deleteFinding(actor: Actor, projectId: string, findingId: string) {
   await getDb().$transaction(async (tx) => {
-    const { count } = await tx.finding.deleteMany({ where: { id: findingId, projectId } });
-    if (count === 0) throw new AppError("not_found", "That finding does not exist in this project.");
-    await recordAudit(tx, actor, { action: "finding.delete", targetType: "finding", targetId: findingId, projectId });
+    const finding = await tx.finding.findFirst({ where: { id: findingId, projectId }, select: { id: true, ref: true, title: true } });
+    if (!finding) throw new AppError("not_found", "That finding does not exist in this project.");
+    await tx.finding.delete({ where: { id: finding.id } });
+    await recordAudit(tx, actor, {
+      action: "finding.delete",
+      targetType: "finding",
+      targetId: finding.id,
+      projectId,
+      detail: { ref: finding.ref, title: finding.title },
+    });
   });
 }

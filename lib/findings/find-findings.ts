@@ -2,39 +2,52 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findFindingsSchema, type FindFindingsQuery } from "@/lib/findings/schema";
+import { parseInput } from "@/lib/validation";
 
-export function findingsWhere(projectId: string, query: FindFindingsQuery): Prisma.FindingWhereInput {
+// Prisma passes `contains` to ILIKE as is; without escaping, "100%" would also find "1000".
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function findingsWhere(projectId: string, query: FindFindingsQuery): Prisma.FindingWhereInput {
+  const { severity, status, kind, source, category } = query;
+  const q = query.q && likeLiteral(query.q);
   return {
     projectId,
-    severity: query.severity,
-    status: query.status,
-    kind: query.kind,
-    source: query.source,
-    category: query.category ? { key: query.category } : undefined,
-    OR: query.q
+    severity,
+    status,
+    kind,
+    source,
+    category: category ? { key: category } : undefined,
+    // A substring search (ILIKE) scans the project's rows; fine at 100,000 (see the tests).
+    OR: q
       ? [
-          { title: { contains: query.q, mode: "insensitive" } },
-          { ref: { contains: query.q, mode: "insensitive" } },
-          { description: { contains: query.q, mode: "insensitive" } },
+          { title: { contains: q, mode: "insensitive" } },
+          { ref: { contains: q, mode: "insensitive" } },
+          { description: { contains: q, mode: "insensitive" } },
         ]
       : undefined,
   };
 }
 
+function findingsOrder({ sort, dir }: FindFindingsQuery): Prisma.FindingOrderByWithRelationInput[] {
+  // Findings without a ref sort after those with one, whichever the direction.
+  const first = sort === "ref" ? { ref: { sort: dir, nulls: "last" as const } } : { [sort]: dir };
+  // Ties break on age, then id, so a page never shows a row twice or skips one.
+  return [first, { createdAt: "desc" }, { id: "asc" }];
+}
+
 /**
- * One page of a project's findings with the total that matches. The (projectId, status,
- * severity) index serves the filters; a page is a LIMIT/OFFSET over a stable order.
+ * One page of a project's findings with the number that match: one count and one page query.
+ * Severity and status filters use the (projectId, status, severity) index.
  */
 export async function findFindings(projectId: string, rawQuery: unknown) {
-  const query = findFindingsSchema.parse(rawQuery ?? {});
+  const query = parseInput(findFindingsSchema, rawQuery ?? {});
   const where = findingsWhere(projectId, query);
   const db = getDb();
-  const orderBy: Prisma.FindingOrderByWithRelationInput[] = [{ [query.sort]: query.dir }, { createdAt: "desc" }, { id: "asc" }];
   const [total, items] = await Promise.all([
     db.finding.count({ where }),
     db.finding.findMany({
       where,
-      orderBy,
+      orderBy: findingsOrder(query),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {
@@ -46,6 +59,7 @@ export async function findFindings(projectId: string, rawQuery: unknown) {
         status: true,
         kind: true,
         source: true,
+        firstSeenAt: true,
         lastSeenAt: true,
         createdAt: true,
         category: { select: { key: true, name: true } },
@@ -53,11 +67,6 @@ export async function findFindings(projectId: string, rawQuery: unknown) {
       },
     }),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize, pages: Math.max(1, Math.ceil(total / query.pageSize)), query };
-}
-
-/** Distinct sources in a project, for the source filter. */
-export async function findFindingSources(projectId: string): Promise<string[]> {
-  const rows = await getDb().finding.groupBy({ by: ["source"], where: { projectId }, orderBy: { source: "asc" } });
-  return rows.map((r) => r.source);
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  return { items, total, page: query.page, pageSize: query.pageSize, pages, query };
 }

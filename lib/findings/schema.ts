@@ -5,9 +5,9 @@ import { FindingKind, FindingStatus, Severity } from "@/lib/generated/prisma/enu
 // Forms send every field as a string ("" when left empty); JSON may send null instead.
 
 const members = <T extends string>(o: Record<string, T>) => Object.values(o) as [T, ...T[]];
-export const severitySchema = z.enum(members(Severity), { error: "Choose a severity." });
-export const kindSchema = z.enum(members(FindingKind), { error: "Choose a kind." });
-export const statusSchema = z.enum(members(FindingStatus), { error: "Choose a status." });
+const severitySchema = z.enum(members(Severity), { error: "Choose a severity." });
+const kindSchema = z.enum(members(FindingKind), { error: "Choose a kind." });
+const statusSchema = z.enum(members(FindingStatus), { error: "Choose a status." });
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const atMost = (max: number) => `At most ${max} characters.`;
@@ -22,10 +22,7 @@ const optionalText = (max: number) =>
 const clearableText = (max: number) =>
   z.preprocess((v) => (v === null ? "" : v), z.string().trim().max(max, atMost(max)).transform((v) => v || null)).optional();
 
-const lineNumber = z.preprocess(
-  emptyToUndefined,
-  z.coerce.number({ error: "Enter a line number." }).int("A whole number.").positive("A line number from 1.").optional(),
-);
+const line = z.coerce.number({ error: "Enter a line number." }).int("A whole number.").positive("A line number from 1.");
 
 const lineNeedsFile = (v: { file?: string | null; line?: number | null }) => !v.line || !!v.file;
 const lineNeedsFileIssue = { path: ["file"], message: "A line number needs a file." };
@@ -40,7 +37,7 @@ export const createFindingSchema = z
     kind: z.preprocess(emptyToUndefined, kindSchema.optional()),
     categoryId: optionalText(60),
     file: optionalText(1000),
-    line: lineNumber,
+    line: z.preprocess(emptyToUndefined, line.optional()),
     assigneeId: optionalText(60),
   })
   .refine(lineNeedsFile, lineNeedsFileIssue);
@@ -58,7 +55,7 @@ export const updateFindingSchema = z
     categoryId: clearableText(60),
     assigneeId: clearableText(60),
     file: clearableText(1000),
-    line: z.preprocess((v) => (v === "" ? null : v), lineNumber.unwrap().unwrap().nullable().optional()),
+    line: z.preprocess((v) => (v === "" ? null : v), line.nullable()).optional(),
   })
   .refine(lineNeedsFile, lineNeedsFileIssue);
 
@@ -76,7 +73,7 @@ export const setFindingStatusSchema = z
     if (!v.statusReason) ctx.addIssue({ code: "custom", path: ["statusReason"], message: "Say why the risk is accepted." });
   });
 
-export const sortKeys = ["severity", "title", "status", "createdAt", "lastSeenAt", "ref"] as const;
+const sortKeys = ["severity", "title", "status", "createdAt", "lastSeenAt", "ref"] as const;
 export const defaultPageSize = 25;
 
 // The findings list's URL search params. Empty values (an "any" select) mean "no filter".

@@ -1,41 +1,77 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { checkReferences } from "@/lib/findings/create-finding";
+import { checkFindingReferences } from "@/lib/findings/check-finding-references";
 import { updateFindingSchema } from "@/lib/findings/schema";
 import { parseInput } from "@/lib/validation";
 
-const tracked = ["title", "ref", "description", "recommendation", "severity", "kind", "categoryId", "assigneeId"] as const;
+const plainFields = ["title", "ref", "description", "recommendation", "severity", "kind"] as const;
 
-/** Edits a finding; every changed field becomes an event with its old and new value. */
-export async function updateFinding(actor: Actor, projectId: string, findingId: string, input: Record<string, unknown>) {
-  const { file, line, ...data } = parseInput(updateFindingSchema, input);
+const showLocation = (location?: { file: string; line: number | null } | null) =>
+  location ? (location.line ? `${location.file}:${location.line}` : location.file) : null;
+
+/**
+ * Edits the fields the input names. Every changed field becomes an event with its old and new
+ * value, written as people read it (category name, assignee email, "file:line").
+ */
+export async function updateFinding(actor: Actor, projectId: string, findingId: string, input: unknown) {
+  const { file, line, categoryId, assigneeId, ...fields } = parseInput(updateFindingSchema, input);
   return getDb().$transaction(async (tx) => {
-    const before = await tx.finding.findFirst({ where: { id: findingId, projectId }, include: { locations: true } });
-    if (!before) throw new AppError("not_found", "That finding does not exist in this project.");
-    await checkReferences(tx, projectId, data);
-    const next = { ...data, ref: data.ref ?? null, recommendation: data.recommendation ?? null, categoryId: data.categoryId ?? null, assigneeId: data.assigneeId ?? null };
-    const events: { actorId: string | null; field: string; fromValue: string | null; toValue: string | null }[] = tracked
-      .filter((field) => (before[field] ?? null) !== (next[field] ?? null))
-      .map((field) => ({ actorId: actor.id, field, fromValue: before[field] ?? null, toValue: next[field] ?? null }));
-    const oldLocation = before.locations[0];
-    const locationChanged = (oldLocation?.file ?? undefined) !== file || (oldLocation?.line ?? undefined) !== line;
-    if (locationChanged) {
-      const show = (f?: string, l?: number | null) => (f ? (l ? `${f}:${l}` : f) : null);
-      events.push({ actorId: actor.id, field: "location", fromValue: show(oldLocation?.file, oldLocation?.line), toValue: show(file, line) });
-    }
-    const finding = await tx.finding.update({
-      where: { id: before.id },
-      data: {
-        ...next,
-        events: { create: events },
-        ...(locationChanged ? { locations: { deleteMany: {}, create: file ? [{ file, line }] : [] } } : {}),
+    const before = await tx.finding.findFirst({
+      where: { id: findingId, projectId },
+      include: {
+        locations: { orderBy: { id: "asc" }, take: 1 },
+        category: { select: { name: true } },
+        assignee: { select: { email: true } },
       },
     });
-    if (events.length) {
-      await recordAudit(tx, actor, { action: "finding.update", targetType: "finding", targetId: finding.id, projectId, detail: { fields: events.map((e) => e.field) } });
+    if (!before) throw new AppError("not_found", "That finding does not exist in this project.");
+    const { category, assignee } = await checkFindingReferences(tx, projectId, { categoryId, assigneeId });
+
+    const data: Prisma.FindingUncheckedUpdateInput = {};
+    const events: Prisma.FindingEventCreateManyFindingInput[] = [];
+    const record = (field: string, fromValue: string | null, toValue: string | null) =>
+      events.push({ actorId: actor.id, field, fromValue, toValue });
+
+    for (const field of plainFields) {
+      const next = fields[field];
+      if (next === undefined || next === before[field]) continue;
+      Object.assign(data, { [field]: next });
+      record(field, before[field], next);
     }
+    if (categoryId !== undefined && categoryId !== before.categoryId) {
+      data.categoryId = categoryId;
+      record("category", before.category?.name ?? null, category?.name ?? null);
+    }
+    if (assigneeId !== undefined && assigneeId !== before.assigneeId) {
+      data.assigneeId = assigneeId;
+      record("assignee", before.assignee?.email ?? null, assignee?.email ?? null);
+    }
+
+    // The form edits one location; a scan may have recorded more, which stay untouched.
+    const oldLocation = before.locations[0];
+    const newLocation = file ? { file, line: line ?? null } : null;
+    if ((file !== undefined || line !== undefined) && showLocation(oldLocation) !== showLocation(newLocation)) {
+      data.locations = !newLocation
+        ? { delete: { id: oldLocation!.id } }
+        : oldLocation
+          ? { update: { where: { id: oldLocation.id }, data: newLocation } }
+          : { create: newLocation };
+      record("location", showLocation(oldLocation), showLocation(newLocation));
+    }
+
+    if (events.length === 0) return before;
+    data.events = { createMany: { data: events } };
+    const finding = await tx.finding.update({ where: { id: before.id }, data });
+    await recordAudit(tx, actor, {
+      action: "finding.update",
+      targetType: "finding",
+      targetId: finding.id,
+      projectId,
+      detail: { fields: events.map((e) => e.field) },
+    });
     return finding;
   });
 }

@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
-import { findFindings, findFindingSources } from "@/lib/findings/find-findings";
+import { findFindings } from "@/lib/findings/find-findings";
+import { findFindingSources } from "@/lib/findings/find-finding-sources";
+import { findFindingsSchema } from "@/lib/findings/schema";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FindingsFilters } from "@/components/findings/findings-filters";
-import { FindingsTable } from "@/components/findings/findings-table";
-import { Pagination } from "@/components/findings/pagination";
+import { FindingsFilters } from "./findings-filters";
+import { FindingsTable } from "./findings-table";
+import { FindingsPagination } from "./findings-pagination";
+import { findingsHref } from "./findings-href";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,19 +23,26 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const user = await requireUser();
   const project = await getProjectForPage(slug);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const [t, result, sources] = await Promise.all([getTranslations("findings"), findFindings(project.id, raw), findFindingSources(project.id)]);
-  const canWrite = can(user, "findings.write");
-  const { query } = result;
-  const filtered = Boolean(query.severity || query.status || query.category || query.kind || query.source || query.q);
+  const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // A hand-edited URL with a value the list does not know shows everything, with a note.
+  const parsed = findFindingsSchema.safeParse(search);
+  const [t, result, sources] = await Promise.all([
+    getTranslations("findings"),
+    findFindings(project.id, parsed.success ? parsed.data : {}),
+    findFindingSources(project.id),
+  ]);
+  const { query, total, page, pages } = result;
   const base = `/projects/${project.slug}`;
+  if (result.items.length === 0 && page > pages) redirect(findingsHref(base, query, { page: pages }));
+  const canWrite = can(user, "findings.write");
+  const filtered = Boolean(query.severity || query.status || query.category || query.kind || query.source || query.q);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <p className="text-xs text-slate-500">{project.slug}</p>
-          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <p className="font-mono text-xs text-slate-500">{project.slug}</p>
+          <h1 className="break-words text-2xl font-semibold">{project.name}</h1>
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
         </div>
         {canWrite && (
@@ -41,27 +52,28 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         )}
       </div>
 
-      <FindingsFilters
-        action={base}
-        query={query}
-        categories={project.categories.map((c) => ({ key: c.key, name: c.name }))}
-        sources={sources}
-      />
-
-      {result.total === 0 ? (
-        filtered ? (
+      <section aria-labelledby="findings-heading" className="space-y-4">
+        <h2 id="findings-heading" className="text-lg font-semibold">{t("title")}</h2>
+        {!parsed.success && <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("badQuery")}</p>}
+        <FindingsFilters
+          action={base}
+          query={query}
+          categories={project.categories.map((c) => ({ key: c.key, name: c.name }))}
+          sources={sources}
+          showClear={filtered && total > 0}
+        />
+        {total > 0 ? (
+          <>
+            <FindingsTable base={base} query={query} items={result.items} />
+            <FindingsPagination base={base} query={query} total={total} page={page} pages={pages} />
+          </>
+        ) : filtered ? (
           <EmptyState title={t("noMatchTitle")} body={t("noMatchBody")}
-            action={<Link href={base} className="text-sm font-medium text-brand-700 underline">{t("clearFilters")}</Link>} />
+            action={<Link href={base} data-testid="clear-filters" className="text-sm font-medium text-brand-700 underline">{t("clearFilters")}</Link>} />
         ) : (
-          <EmptyState title={t("emptyTitle")} body={canWrite ? t("emptyBodyLead") : t("emptyBodyViewer")}
-            action={canWrite && <Link href={`${base}/findings/new`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">{t("newFinding")}</Link>} />
-        )
-      ) : (
-        <>
-          <FindingsTable base={base} query={query} items={result.items} />
-          <Pagination base={base} query={query} total={result.total} page={result.page} pages={result.pages} />
-        </>
-      )}
+          <EmptyState title={t("emptyTitle")} body={canWrite ? t("emptyBodyLead") : t("emptyBodyViewer")} />
+        )}
+      </section>
     </div>
   );
 }

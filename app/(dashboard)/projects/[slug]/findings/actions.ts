@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
+import type { Permission } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/audit/record-audit";
 import { getProjectBySlug } from "@/lib/projects/find-projects";
 import { createFinding } from "@/lib/findings/create-finding";
@@ -11,20 +12,21 @@ import { setFindingStatus } from "@/lib/findings/set-finding-status";
 import { deleteFinding } from "@/lib/findings/delete-finding";
 import { actionError, formValues, type ActionState } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
-import type { Permission } from "@/lib/auth/permissions";
 
-async function projectFor(form: FormData, permission: Permission) {
+// The forms name their project and finding in hidden fields. Nothing here trusts them: the
+// role is checked first, and every use case looks the finding up within that project.
+async function authorize(values: Record<string, string>, permission: Permission) {
   const user = await requirePermission(permission);
-  const project = await getProjectBySlug(String(form.get("projectSlug") ?? ""));
+  const project = await getProjectBySlug(values.projectSlug ?? "");
   if (!project) throw new AppError("not_found", "That project does not exist.");
-  return { actor: userActor(user), project };
+  return { actor: userActor(user), project, findingId: values.findingId ?? "" };
 }
 
 export async function createFindingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
   let target: string;
   try {
-    const { actor, project } = await projectFor(form, "findings.write");
+    const { actor, project } = await authorize(values, "findings.write");
     const finding = await createFinding(actor, project.id, values);
     target = `/projects/${project.slug}/findings/${finding.id}`;
   } catch (error) {
@@ -38,9 +40,9 @@ export async function updateFindingAction(_prev: ActionState, form: FormData): P
   const values = formValues(form);
   let target: string;
   try {
-    const { actor, project } = await projectFor(form, "findings.write");
-    const finding = await updateFinding(actor, project.id, values.findingId ?? "", values);
-    target = `/projects/${project.slug}/findings/${finding.id}`;
+    const { actor, project, findingId } = await authorize(values, "findings.write");
+    await updateFinding(actor, project.id, findingId, values);
+    target = `/projects/${project.slug}/findings/${findingId}`;
   } catch (error) {
     return actionError(error, values);
   }
@@ -51,20 +53,21 @@ export async function updateFindingAction(_prev: ActionState, form: FormData): P
 export async function setFindingStatusAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = formValues(form);
   try {
-    const { actor, project } = await projectFor(form, "findings.status");
-    await setFindingStatus(actor, project.id, values.findingId ?? "", values);
-    revalidatePath("/", "layout");
-    return { ok: true };
+    const { actor, project, findingId } = await authorize(values, "findings.status");
+    await setFindingStatus(actor, project.id, findingId, values);
   } catch (error) {
     return actionError(error, values);
   }
+  revalidatePath("/", "layout");
+  return { ok: true };
 }
 
 export async function deleteFindingAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = formValues(form);
   let target: string;
   try {
-    const { actor, project } = await projectFor(form, "findings.write");
-    await deleteFinding(actor, project.id, String(form.get("findingId") ?? ""));
+    const { actor, project, findingId } = await authorize(values, "findings.write");
+    await deleteFinding(actor, project.id, findingId);
     target = `/projects/${project.slug}`;
   } catch (error) {
     return actionError(error);

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -7,24 +8,29 @@ import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { getFinding } from "@/lib/findings/get-finding";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { StatusBadge } from "@/components/findings/status-badge";
-import { StatusForm } from "@/components/findings/status-form";
-import { DeleteFindingButton } from "@/components/findings/delete-finding-button";
-import { FindingEvents } from "@/components/findings/finding-events";
+import { StatusForm } from "./status-form";
+import { DeleteFindingButton } from "./delete-finding-button";
+import { FindingEvents } from "./finding-events";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
+// Metadata and page need the same finding; one lookup per request.
+const findingForPage = cache(async (slug: string, id: string) => {
+  const project = await getProjectForPage(slug);
+  const finding = await getFinding(project.id, id);
+  if (!finding) notFound();
+  return { project, finding };
+});
+
 export async function generateMetadata({ params }: Props) {
   const { slug, id } = await params;
-  const project = await getProjectForPage(slug);
-  return { title: (await getFinding(project.id, id))?.title ?? project.name };
+  return { title: (await findingForPage(slug, id)).finding.title };
 }
 
 export default async function FindingPage({ params }: Props) {
   const { slug, id } = await params;
   const user = await requireUser();
-  const project = await getProjectForPage(slug);
-  const finding = await getFinding(project.id, id);
-  if (!finding) notFound();
+  const { project, finding } = await findingForPage(slug, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const base = `/projects/${project.slug}`;
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
@@ -39,22 +45,25 @@ export default async function FindingPage({ params }: Props) {
   ];
   if (finding.status === "risk_accepted") facts.push([t("findings.fields.riskAcceptedUntil"), date(finding.riskAcceptedUntil)]);
   if (finding.statusReason) facts.push([t("findings.fields.statusReason"), finding.statusReason]);
+  if (finding.cwe || finding.cve) facts.push([t("findings.fields.identifiers"), [finding.cwe, finding.cve].filter(Boolean).join(", ")]);
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
-      <Link href={base} className="text-sm text-brand-700 hover:underline">← {t("findings.back")}</Link>
+      <Link href={base} className="text-sm text-brand-700 hover:underline">← {t("findings.back", { project: project.name })}</Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             {finding.ref && <span className="font-mono text-slate-600">{finding.ref}</span>}
             <SeverityBadge severity={finding.severity} label={t(`severity.${finding.severity}`)} />
+            {finding.severityInferred && <span className="text-xs text-slate-500">({t("findings.inferred")})</span>}
             <StatusBadge status={finding.status} label={t(`status.${finding.status}`)} testId="finding-status" />
           </div>
           <h1 className="mt-2 break-words text-2xl font-semibold">{finding.title}</h1>
         </div>
         {can(user, "findings.write") && (
           <div className="flex gap-2">
-            <Link href={`${base}/findings/${finding.id}/edit`} data-testid="edit-finding" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+            <Link href={`${base}/findings/${finding.id}/edit`} data-testid="edit-finding"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
               {t("findings.editFinding")}
             </Link>
             <DeleteFindingButton projectSlug={project.slug} findingId={finding.id} />
@@ -63,7 +72,7 @@ export default async function FindingPage({ params }: Props) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <section className="rounded-xl border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-500">{t("findings.fields.description")}</h2>
             <p className="mt-2 whitespace-pre-wrap break-words text-sm">{finding.description || "—"}</p>
@@ -73,21 +82,21 @@ export default async function FindingPage({ params }: Props) {
                 <p className="mt-2 whitespace-pre-wrap break-words text-sm">{finding.recommendation}</p>
               </>
             )}
-            {finding.locations.length > 0 && (
-              <>
-                <h2 className="mt-5 text-sm font-semibold text-slate-500">{t("findings.fields.locations")}</h2>
-                <ul className="mt-2 space-y-1 font-mono text-xs">
-                  {finding.locations.map((l) => <li key={l.id} className="break-all">{l.file}{l.line ? `:${l.line}` : ""}</li>)}
-                </ul>
-              </>
+            <h2 className="mt-5 text-sm font-semibold text-slate-500">{t("findings.fields.locations")}</h2>
+            {finding.locations.length > 0 ? (
+              <ul className="mt-2 space-y-1 font-mono text-xs">
+                {finding.locations.map((l) => <li key={l.id} className="break-all">{l.line ? `${l.file}:${l.line}` : l.file}</li>)}
+              </ul>
+            ) : (
+              <p className="mt-2 text-sm">—</p>
             )}
           </section>
           <FindingEvents events={finding.events} />
         </div>
         <aside className="space-y-6">
-          <dl className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-xl border border-slate-200 bg-white p-5 text-sm lg:grid-cols-1">
+          <dl className="grid grid-cols-2 gap-x-3 gap-y-3 rounded-xl border border-slate-200 bg-white p-5 text-sm lg:grid-cols-1">
             {facts.map(([label, value]) => (
-              <div key={label}>
+              <div key={label} className="min-w-0">
                 <dt className="text-xs text-slate-500">{label}</dt>
                 <dd className="break-words">{value}</dd>
               </div>

@@ -9,8 +9,13 @@ import { createFindingAction } from "../actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("findings"))("newFinding") };
+}
+
 export default async function NewFindingPage({ params }: Props) {
   const user = await requireUser();
+  // Those who may not add findings get the same answer as for a page that does not exist.
   if (!can(user, "findings.write")) notFound();
   const project = await getProjectForPage((await params).slug);
   const [t, users] = await Promise.all([getTranslations("findings"), findAssignableUsers()]);

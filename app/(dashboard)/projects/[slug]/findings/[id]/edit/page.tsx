@@ -10,6 +10,10 @@ import { updateFindingAction } from "../../actions";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("findings"))("editFinding") };
+}
+
 export default async function EditFindingPage({ params }: Props) {
   const { slug, id } = await params;
   const user = await requireUser();
@@ -20,7 +24,6 @@ export default async function EditFindingPage({ params }: Props) {
   const [t, users] = await Promise.all([getTranslations("findings"), findAssignableUsers()]);
   const location = finding.locations[0];
   const initial: Record<string, string> = {
-    findingId: finding.id,
     title: finding.title,
     ref: finding.ref ?? "",
     description: finding.description,
@@ -35,8 +38,9 @@ export default async function EditFindingPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-xs text-slate-500">{project.name}</p>
-      <h1 className="mb-6 text-2xl font-semibold">{t("editFinding")}</h1>
-      <FindingForm action={updateFindingAction} projectSlug={project.slug} cancelHref={`/projects/${project.slug}/findings/${finding.id}`}
+      <h1 className="mb-6 break-words text-2xl font-semibold">{t("editFinding")}</h1>
+      <FindingForm action={updateFindingAction} projectSlug={project.slug} findingId={finding.id}
+        cancelHref={`/projects/${project.slug}/findings/${finding.id}`}
         categories={project.categories.map((c) => ({ id: c.id, name: c.name }))} users={users} initial={initial} />
     </div>
   );

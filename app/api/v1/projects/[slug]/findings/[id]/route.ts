@@ -1,5 +1,5 @@
-// GET/PATCH/DELETE /api/v1/projects/:slug/findings/:id — a PATCH with only `status` (and its
-// reason/expiry) needs engineer+; any other field edit needs lead+.
+// GET/PATCH/DELETE /api/v1/projects/:slug/findings/:id — PATCH `status` (+ statusReason,
+// riskAcceptedUntil) needs "findings.status"; any other field needs "findings.write".
 import { NextResponse, type NextRequest } from "next/server";
 import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
@@ -10,30 +10,44 @@ import { getFinding } from "@/lib/findings/get-finding";
 import { updateFinding } from "@/lib/findings/update-finding";
 import { setFindingStatus } from "@/lib/findings/set-finding-status";
 import { deleteFinding } from "@/lib/findings/delete-finding";
+import { setFindingStatusSchema } from "@/lib/findings/schema";
+import { parseInput } from "@/lib/validation";
 
-const findingId = (request: NextRequest) => request.nextUrl.pathname.split("/").pop() ?? "";
-const statusFields = new Set(["status", "statusReason", "riskAcceptedUntil"]);
+// withProject hands over the project, not the route params; the id is the last path segment.
+const findingIdOf = (request: NextRequest) => decodeURIComponent(request.nextUrl.pathname.split("/").at(-1) ?? "");
 
-export const GET = withProject(async (request, { project }) => {
-  const finding = await getFinding(project.id, findingId(request));
+async function foundFinding(projectId: string, findingId: string) {
+  const finding = await getFinding(projectId, findingId);
   if (!finding) throw new AppError("not_found", "That finding does not exist in this project.");
-  return NextResponse.json(finding);
-}, { permission: "projects.read" });
+  return finding;
+}
 
-export const PATCH = withProject(async (request, { project, user }) => {
-  const body = await readJson(request);
-  if (!body || typeof body !== "object") throw new AppError("invalid", "Send a JSON object.");
-  const id = findingId(request);
-  const statusOnly = Object.keys(body).every((k) => statusFields.has(k));
-  if (statusOnly) {
-    if (!can(user, "findings.status")) throw new AppError("forbidden", "Your role does not allow this.");
-    return NextResponse.json(await setFindingStatus(userActor(user), project.id, id, body as Record<string, unknown>));
-  }
-  if (!can(user, "findings.write")) throw new AppError("forbidden", "Your role does not allow this.");
-  return NextResponse.json(await updateFinding(userActor(user), project.id, id, body as Record<string, unknown>));
-}, { permission: "findings.status" });
+export const GET = withProject(async (request, { project }) => NextResponse.json(await foundFinding(project.id, findingIdOf(request))), {
+  permission: "projects.read",
+});
 
-export const DELETE = withProject(async (request, { project, user }) => {
-  await deleteFinding(userActor(user), project.id, findingId(request));
-  return new NextResponse(null, { status: 204 });
-}, { permission: "findings.write" });
+export const PATCH = withProject(
+  async (request, { project, user }) => {
+    const body = await readJson(request);
+    if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "Send a JSON object of the fields to change.");
+    const { status, statusReason, riskAcceptedUntil, ...edits } = body as Record<string, unknown>;
+    const changesStatus = "status" in body || "statusReason" in body || "riskAcceptedUntil" in body;
+    const hasEdits = Object.keys(edits).length > 0;
+    if (hasEdits && !can(user, "findings.write")) throw new AppError("forbidden", "Your role may change the status, not other fields.");
+    // Check the status part before any edit is written, so a bad status changes nothing.
+    if (changesStatus) parseInput(setFindingStatusSchema, { status, statusReason, riskAcceptedUntil });
+    const id = findingIdOf(request);
+    if (hasEdits) await updateFinding(userActor(user), project.id, id, edits);
+    if (changesStatus) await setFindingStatus(userActor(user), project.id, id, { status, statusReason, riskAcceptedUntil });
+    return NextResponse.json(await foundFinding(project.id, id));
+  },
+  { permission: "findings.status" },
+);
+
+export const DELETE = withProject(
+  async (request, { project, user }) => {
+    await deleteFinding(userActor(user), project.id, findingIdOf(request));
+    return new NextResponse(null, { status: 204 });
+  },
+  { permission: "findings.write" },
+);

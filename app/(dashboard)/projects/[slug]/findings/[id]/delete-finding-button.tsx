@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deleteFindingAction } from "@/app/(dashboard)/projects/[slug]/findings/actions";
+import { deleteFindingAction } from "../actions";
 
 export function DeleteFindingButton({ projectSlug, findingId }: { projectSlug: string; findingId: string }) {
   const t = useTranslations("findings");
@@ -13,9 +13,9 @@ export function DeleteFindingButton({ projectSlug, findingId }: { projectSlug: s
       <input type="hidden" name="findingId" value={findingId} />
       <button type="submit" data-testid="delete-finding" disabled={pending}
         className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60">
-        {t("delete")}
+        {pending ? t("deleting") : t("delete")}
       </button>
-      {state.error && <p className="mt-1 text-xs text-red-700">{state.error}</p>}
+      {state.error && <p role="alert" className="mt-1 text-xs text-red-700">{state.error}</p>}
     </form>
   );
 }

@@ -4,21 +4,23 @@ import type { FindFindingsQuery } from "@/lib/findings/schema";
 import type { findFindings } from "@/lib/findings/find-findings";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { StatusBadge } from "@/components/findings/status-badge";
-import { findingsHref } from "@/components/findings/query-string";
+import { findingsHref } from "./findings-href";
 
 type Props = { base: string; query: FindFindingsQuery; items: Awaited<ReturnType<typeof findFindings>>["items"] };
 
-type SortableColumn = "ref" | "title" | "severity" | "status" | "lastSeenAt";
+type SortColumn = "ref" | "title" | "severity" | "status" | "lastSeenAt";
 
+// Scrolls sideways inside its frame on a phone rather than squeezing the columns.
 export async function FindingsTable({ base, query, items }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const header = (column: SortableColumn) => {
+  const header = (column: SortColumn) => {
     const active = query.sort === column;
-    const dir = active && query.dir === "asc" ? "desc" : "asc";
+    // A first click sorts dates newest first; a second click on the same column flips it.
+    const dir = active ? (query.dir === "asc" ? "desc" : "asc") : column === "lastSeenAt" ? "desc" : "asc";
     return (
       <th scope="col" className="px-3 py-2.5" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
         <Link href={findingsHref(base, query, { sort: column, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900"
-          aria-label={t("findings.sortBy", { column: t(`findings.columns.${column}`) })}>
+          title={t("findings.sortBy", { column: t(`findings.columns.${column}`) })}>
           {t(`findings.columns.${column}`)}
           {active && <span aria-hidden>{query.dir === "asc" ? "▲" : "▼"}</span>}
         </Link>
@@ -27,7 +29,7 @@ export async function FindingsTable({ base, query, items }: Props) {
   };
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-[760px] w-full text-sm">
+      <table className="w-full min-w-[760px] text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
             {header("ref")}
