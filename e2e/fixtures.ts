@@ -13,7 +13,7 @@ export async function signInAs(page: Page, role: Role) {
   const { email, password } = credentials(role);
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   const res = await page.request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" } });
-  expect(res.ok(), `sign in as ${role}`).toBe(true);
+  expect(res.ok(), `sign in as ${role}: ${res.status()} ${await res.text()}`).toBe(true);
   return { email };
 }
 

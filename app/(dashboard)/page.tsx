@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findProjects } from "@/lib/projects/find-projects";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function PortfolioPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   const [t, format, projects] = await Promise.all([getTranslations(), getFormatter(), findProjects()]);
   const canCreate = can(user, "projects.write");
 

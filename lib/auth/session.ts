@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -26,6 +27,16 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
+}
+
+/**
+ * For pages: a signed-out visitor goes to the sign-in page. Next renders a page alongside its
+ * layout, so the layout's redirect alone would not stop the page from throwing first.
+ */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
   return user;
 }
 

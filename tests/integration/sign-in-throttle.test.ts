@@ -23,4 +23,20 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < 4; i++) await recordFailure(keys, later);
     expect(await retryAfterSeconds(keys, later)).toBe(0);
   });
+
+  it("lets other people at the same address sign in after one person's failures, up to 50 from it", async () => {
+    const address = "198.51.100.7";
+    const now = new Date("2026-01-02T10:00:00Z");
+    const typist = throttleKeys(`typist-${Date.now()}@example.test`, address);
+    for (let i = 0; i < 5; i++) await recordFailure(typist, now);
+    expect(await retryAfterSeconds(typist, now)).toBe(900);
+    const colleague = throttleKeys(`colleague-${Date.now()}@example.test`, address);
+    expect(await retryAfterSeconds(colleague, now)).toBe(0);
+
+    // A guesser cycling through emails from one address is stopped by the address count,
+    // and signing in to an own account does not reset it.
+    for (let i = 0; i < 45; i++) await recordFailure(throttleKeys(`guess-${i}-${Date.now()}@example.test`, address), now);
+    await clearFailures(colleague);
+    expect(await retryAfterSeconds(colleague, now)).toBe(900);
+  });
 });

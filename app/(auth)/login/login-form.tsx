@@ -19,14 +19,16 @@ export function LoginForm() {
     if (!email || !password) return setError(t("missing"));
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => undefined);
     setPending(false);
-    if (result?.ok && !result.error) {
+    if (!result) {
+      setError(t("unreachable"));
+    } else if (result.ok && !result.error) {
       router.replace("/");
       router.refresh();
-    } else if (result?.status === 429) {
+    } else if (result.status === 429) {
       const seconds = await retryAfter(email);
-      setError(t("throttled", { seconds }));
+      setError(t("throttled", { minutes: Math.ceil(seconds / 60) }));
     } else {
       setError(t("invalid"));
     }

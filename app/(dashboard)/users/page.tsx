@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { findUsers } from "@/lib/users/find-users";
 import { CreateUserForm } from "./create-user-form";
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const me = await requireUser();
+  const me = await requirePageUser();
   // Hide the page's existence from other roles; the actions check again on their own.
   if (!can(me, "users.manage")) notFound();
   const [t, format, users] = await Promise.all([getTranslations("users"), getFormatter(), findUsers()]);

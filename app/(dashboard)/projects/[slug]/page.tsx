@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { findFindings } from "@/lib/findings/find-findings";
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await requireUser();
+  const user = await requirePageUser();
   const project = await getProjectForPage(slug);
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a value the list does not know shows everything, with a note.

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { ProjectForm } from "./project-form";
 
@@ -9,7 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewProjectPage() {
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can(user, "projects.write")) notFound();
   const t = await getTranslations("projectForm");
   return (

@@ -16,9 +16,10 @@ async function post(request: NextRequest, context: Context) {
     const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
     const wait = await retryAfterSeconds(throttleKeys(email, ip));
     if (wait > 0) {
-      // `url` keeps next-auth's client signIn() able to read the error.
+      // next-auth's client signIn() reads the error from `url` with new URL(), so it must be absolute.
+      const url = new URL("/login?error=throttled", request.nextUrl.origin).toString();
       return NextResponse.json(
-        { error: { code: "too_many_requests", message: "Too many failed sign-ins. Try again later." }, url: "/login?error=throttled" },
+        { error: { code: "too_many_requests", message: "Too many failed sign-ins. Try again later." }, url },
         { status: 429, headers: { "Retry-After": String(wait) } },
       );
     }

@@ -2,7 +2,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { getFinding } from "@/lib/findings/get-finding";
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function FindingPage({ params }: Props) {
   const { slug, id } = await params;
-  const user = await requireUser();
+  const user = await requirePageUser();
   const { project, finding } = await findingForPage(slug, id);
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const base = `/projects/${project.slug}`;

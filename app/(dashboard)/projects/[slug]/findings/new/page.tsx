@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { findAssignableUsers } from "@/lib/users/find-assignable-users";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewFindingPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePageUser();
   // Those who may not add findings get the same answer as for a page that does not exist.
   if (!can(user, "findings.write")) notFound();
   const project = await getProjectForPage((await params).slug);

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { getFinding } from "@/lib/findings/get-finding";
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 export default async function EditFindingPage({ params }: Props) {
   const { slug, id } = await params;
-  const user = await requireUser();
+  const user = await requirePageUser();
   if (!can(user, "findings.write")) notFound();
   const project = await getProjectForPage(slug);
   const finding = await getFinding(project.id, id);
