@@ -57,24 +57,39 @@ function locationsFrom(code: string[], fallback: string): Location[] {
   return candidates.filter(looksLikePath).map(toLocation).filter((l): l is Location => l !== null);
 }
 
+/** "- **File**: …" lists are fields too: each item's paragraph stands on its own. */
+function fieldNodes(nodes: RootContent[]): RootContent[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== "list") return [node];
+    const firsts = node.children.map((item) => item.children[0]);
+    const allLabelled = firsts.every((first) => first?.type === "paragraph" && labelled(first));
+    return allLabelled ? node.children.flatMap((item) => item.children as RootContent[]) : [node];
+  });
+}
+
 function blockText(node: RootContent): string {
   return node.type === "code" ? node.value : toString(node);
 }
 
-function resolveSeverity(explicit: ReportSeverity | null, refText: string | null, path: Path) {
-  const severity = explicit ?? (refText ? (refSeverityWord(refText) as ReportSeverity | null) : null) ?? sectionSeverity(path);
+function resolveSeverity(explicit: ReportSeverity | null, refText: string | null, path: Path, marker: ReportSeverity | null = null) {
+  const fromRef = refText ? (refSeverityWord(refText) as ReportSeverity | null) : null;
+  const severity = explicit ?? fromRef ?? marker ?? sectionSeverity(path);
   return severity ? { severity, severityInferred: false } : { severity: "medium" as const, severityInferred: true };
 }
 
-function fromHeading(blocks: Block[], index: number, ref: string, rest: string): ReportFinding {
+function fromHeading(blocks: Block[], index: number, ref: string | null, rest: string): ReportFinding {
   const { node, path } = blocks[index] as Block & { node: Heading };
   const body = sectionBody(blocks, index);
-  let explicit = severityFromText(headingText(node).replace(ref, ""));
+  // In the heading, a word ("HIGH") states the severity; an emoji (ℹ️ before "LOW-012") only
+  // when the id does not.
+  const headingWithoutRef = ref ? headingText(node).replace(ref, "") : headingText(node);
+  let explicit = severityFromText(headingWithoutRef.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ""));
+  const marker = severityFromText(headingWithoutRef);
   const locations: Location[] = [];
   const recommendation: string[] = [];
   const description: string[] = [];
   let collectingRecommendation = false;
-  for (const { node: child } of body) {
+  for (const child of fieldNodes(body.map((b) => b.node))) {
     const field = child.type === "paragraph" ? labelled(child) : null;
     if (field && fileLabel.test(field.label)) {
       locations.push(...locationsFrom(field.code, field.value));
@@ -98,8 +113,8 @@ function fromHeading(blocks: Block[], index: number, ref: string, rest: string):
   return {
     ref,
     title: titleOf(rest || heading),
-    ...resolveSeverity(explicit, ref, path),
-    kind: kindFromText(ref.split("-")[0] === "INC" ? "inconsistency" : "") ?? sectionKind(path),
+    ...resolveSeverity(explicit, ref, path, marker),
+    kind: ref?.startsWith("INC-") ? "inconsistency" : sectionKind(path),
     category: sectionCategory(path) ?? categoryFromText(rest) ?? categoryFromText(description.join(" ").slice(0, 2000)),
     locations: dedupeLocations(locations),
     description: description.join("\n\n").slice(0, 20_000),
@@ -131,7 +146,8 @@ function fromTable(table: Table, path: Path): ReportFinding[] {
   if (findColumn(header, effortColumn) >= 0) return []; // a plan, not findings
   const id = findColumn(header, idColumn);
   const severity = findColumn(header, severityColumn, [id]);
-  const title = findColumn(header, titleColumn, [id, severity]);
+  // "Area" names the part of the system; it is the title only when nothing better is there.
+  const title = [titleColumn, /\barea\b/].map((p) => findColumn(header, p, [id, severity])).find((i) => i >= 0) ?? -1;
   const withRefs = id >= 0 && rows.some((r) => leadingRef(r[id]?.text ?? ""));
   // Without ids, a table is a findings table only when most rows state a severity; a
   // "Level" column of a maturity table does not.
@@ -189,6 +205,27 @@ function fromMissingBullets(list: List, path: Path, out: ReportFinding[]) {
   }
 }
 
+const findingsSection = /temuan|finding|vulnerab|kerentanan|issue|masalah|\bgaps?\b|risiko|\brisks?\b|\bbugs?\b|weakness|kelemahan|concern|celah|problem|defect/i;
+const numbered = /^(?:\d+[.)](?!\d)|#\d+\b|(?:issue|bug|temuan|finding)\s*#?\d+\s*[:.—–-])\s*/i;
+const passed = /^[\s*_]*(?:✅|✔)|^(?:PASS|OK)-/u;
+const decoration = /^[\s*_\p{Extended_Pictographic}\uFE0F]+|[\s*_\p{Extended_Pictographic}\uFE0F]+$/gu;
+
+/**
+ * A heading that is one finding: it starts with an id ("CRIT-01: …"), or it is numbered or
+ * states a severity under a findings section ("## Critical Vulnerabilities" → "### 1. …").
+ * A passed check ("✅ PASS-014") is not a finding.
+ */
+function findingHeading(text: string, path: Path): { ref: string | null; rest: string } | null {
+  if (passed.test(text)) return null;
+  const withRef = leadingRef(text);
+  if (withRef) return withRef;
+  const parent = path.at(-1);
+  if (!parent || !(findingsSection.test(parent.text) || severityFromText(parent.text))) return null;
+  if (!numbered.test(text) && !severityFromText(text)) return null;
+  const rest = text.replace(numbered, "").replace(decoration, "").trim();
+  return rest ? { ref: null, rest } : null;
+}
+
 const identity = (f: ReportFinding) => (f.ref ? `ref:${f.ref}` : `title:${f.title.toLowerCase()}`);
 
 /** Every finding the report states, once each (a summary repeating one adds nothing). */
@@ -198,7 +235,7 @@ export function extractFindings(blocks: Block[]): ReportFinding[] {
     const { node, path } = block;
     if (inSummary(path) || inStrengths(path) || sprintHeading(path)) return;
     if (node.type === "heading") {
-      const match = leadingRef(headingText(node));
+      const match = findingHeading(headingText(node), path);
       if (match) found.push(fromHeading(blocks, index, match.ref, match.rest));
     } else if (node.type === "table") {
       found.push(...fromTable(node, path));

@@ -1,6 +1,6 @@
 import type { List, ListItem, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import type { Block } from "@/lib/reports/markdown-tree";
+import { headingText, type Block } from "@/lib/reports/markdown-tree";
 import type { Strength } from "@/lib/reports/schema";
 import { inStrengths } from "@/lib/reports/section-context";
 import { findColumn, readTable } from "@/lib/reports/table-rows";
@@ -34,6 +34,11 @@ function fromListItem(item: ListItem): Strength | null {
 const numberColumn = /^(#|no\.?|nomor)$/;
 const titleColumn = /kekuatan|strength|feature|fitur|area|aspek|aspect|komponen|component|capability|kemampuan|item|hal|practice/;
 const statusColumn = /status|hasil|result|state|implemented/;
+// A numbered or ticked heading is one strength; the bullets under it are its details.
+const itemHeading = /^\d+[.)]\s|✅|✔/u;
+// Only a table presented as a feature matrix lists strengths; per-page test tables that are
+// all ✅ are assessments of one screen, not strengths of the system.
+const matrixHeading = /matri[xk]|capabilit|kapabilitas|implemented features|fitur yang (?:sudah|telah)/i;
 const done = /✅|✔|☑|\b(done|selesai|implemented|passed?|complete[d]?|ok|yes|ya)\b/i;
 
 function fromTable(table: Table, wholeTable: boolean): Strength[] {
@@ -59,8 +64,16 @@ export function extractStrengths(blocks: Block[]): Strength[] {
   const strengths: Strength[] = [];
   for (const { node, path } of blocks) {
     const inSection = inStrengths(path);
-    if (node.type === "table") strengths.push(...fromTable(node, inSection));
-    else if (inSection && node.type === "list") {
+    if (node.type === "table" && (inSection || matrixHeading.test(path.at(-1)?.text ?? ""))) strengths.push(...fromTable(node, inSection));
+    else if (inSection && node.type === "heading") {
+      // "### 1. **Prepared Statements** ✅": one strength per numbered or ticked heading;
+      // a plain sub-heading ("### Security") only groups the bullets below it.
+      const text = headingText(node);
+      if (!itemHeading.test(text)) continue;
+      const title = clean(text.replace(/^\d+[.)]\s*/, "").replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ""));
+      if (title) strengths.push({ title: title.slice(0, 300), detail: "" });
+    }
+    else if (inSection && node.type === "list" && !itemHeading.test(path.at(-1)?.text ?? "")) {
       for (const item of (node as List).children) {
         const strength = fromListItem(item);
         if (strength) strengths.push(strength);

@@ -21,14 +21,21 @@ const severityWords: [RegExp, ReportSeverity][] = [
   [/\bP3\b/, "low"],
 ];
 
-/** The severity a label, heading or cell states; the earliest one in the text wins. */
-export function severityFromText(text: string): ReportSeverity | null {
+function earliest(text: string, words: [RegExp, ReportSeverity][]): ReportSeverity | null {
   let best: { at: number; severity: ReportSeverity } | null = null;
-  for (const [pattern, severity] of severityWords) {
+  for (const [pattern, severity] of words) {
     const match = pattern.exec(text);
     if (match && (best === null || match.index < best.at)) best = { at: match.index, severity };
   }
   return best?.severity ?? null;
+}
+
+/**
+ * The severity a label, heading or cell states; the earliest word wins ("Low & Inkonsistensi",
+ * "HIGH-CRITICAL"), and a word beats an emoji ("🔴 HIGH" is high), else the emoji says it.
+ */
+export function severityFromText(text: string): ReportSeverity | null {
+  return earliest(text, severityWords.filter(([p]) => !p.unicode)) ?? earliest(text, severityWords.filter(([p]) => p.unicode));
 }
 
 // More specific phrases first: "Business Continuity" is not "services", "API & Integration"
@@ -57,12 +64,12 @@ export function categoryFromText(text: string): string | null {
 }
 
 const strengthHeading =
-  /strengths?|kekuatan|temuan positif|positive findings?|what works well|what'?s working|working well|hal yang sudah baik|sudah baik|good practices?|highlights|kelebihan|passed checks/i;
+  /strengths?|kekuatan|temuan positif|positive findings?|what works well|what'?s working|working well|hal yang sudah baik|sudah baik|good practices?|highlights|genuinely good|what'?s good|yang baik|kelebihan|passed checks/i;
 
 export const isStrengthHeading = (text: string) => strengthHeading.test(text);
 
 const summaryHeading =
-  /executive summary|ringkasan|kesimpulan|conclusion|penutup|daftar isi|table of contents|summary effort|effort summary|estimasi effort|\broi\b|appendix|lampiran|references?\b|referensi|closing|final answer/i;
+  /executive summary|ringkasan|kesimpulan|conclusion|penutup|daftar isi|table of contents|summary effort|effort summary|estimasi effort|\broi\b|appendix|lampiran|references?\b|referensi|closing|final answer|\bsummary\b/i;
 
 /** Sections whose items repeat or summarise the report: they add no findings or items. */
 export const isSummaryHeading = (text: string) => summaryHeading.test(text);
