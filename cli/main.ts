@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   export: () => import("@/cli/commands/export"),
   import: () => import("@/cli/commands/import"),
   parse: () => import("@/cli/commands/parse"),
+  "import-report": () => import("@/cli/commands/import-report"),
 };
 
 const usage = `Usage: readyboard <command> [options]
@@ -22,7 +23,8 @@ Commands:
   project create --slug S --name N    create a project with the default categories
   export [--project S]                print a versioned JSON backup to stdout
   import <file.json>                  restore a backup into this database
-  parse <file> [--json]               parse a report or scan file and print the result`;
+  parse <file> [--json]               parse a Markdown report (no database) and print the result
+  import-report <file> --project S    import a Markdown report into a project [--json]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

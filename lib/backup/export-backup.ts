@@ -46,6 +46,7 @@ async function referencedUsers(db: Db, projectId: string): Promise<string[]> {
     union select e."actorId" from "FindingEvent" e join "Finding" f on f.id = e."findingId" where f."projectId" = ${projectId} and e."actorId" is not null
     union select "assigneeId" from "RoadmapItem" where "projectId" = ${projectId} and "assigneeId" is not null
     union select "createdById" from "ApiToken" where "projectId" = ${projectId} and "createdById" is not null
+    union select "importedById" from "ReportImport" where "projectId" = ${projectId} and "importedById" is not null
     union select "actorId" from "AuditLog" where "projectId" = ${projectId} and "actorId" is not null`;
   return rows.map((r) => r.id);
 }

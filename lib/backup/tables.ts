@@ -16,13 +16,18 @@ export const backupTables = [
   { name: "gateCriterion", project: (id: string) => ({ projectId: id }) },
   { name: "snapshot", project: (id: string) => ({ projectId: id }) },
   { name: "apiToken", project: (id: string) => ({ projectId: id }) },
+  { name: "reportImport", project: (id: string) => ({ projectId: id }) },
   { name: "auditLog", project: (id: string) => ({ projectId: id }) },
 ] as const;
 
 export type BackupTableName = (typeof backupTables)[number]["name"];
 
 // Columns that hold JSON documents: a null there is SQL NULL, not JSON null.
-export const jsonColumns: Partial<Record<BackupTableName, string[]>> = { auditLog: ["detail"], snapshot: ["categoryScores"] };
+export const jsonColumns: Partial<Record<BackupTableName, string[]>> = {
+  auditLog: ["detail"],
+  snapshot: ["categoryScores"],
+  reportImport: ["detail"],
+};
 
 // Columns that hold dates, restored from ISO strings.
 export const dateColumns: Partial<Record<BackupTableName, string[]>> = {
@@ -38,6 +43,7 @@ export const dateColumns: Partial<Record<BackupTableName, string[]>> = {
   gateCriterion: ["createdAt"],
   snapshot: ["takenAt"],
   apiToken: ["lastUsedAt", "revokedAt", "createdAt"],
+  reportImport: ["createdAt"],
   auditLog: ["createdAt"],
 };
 

@@ -57,9 +57,20 @@ function locationsFrom(code: string[], fallback: string): Location[] {
   return candidates.filter(looksLikePath).map(toLocation).filter((l): l is Location => l !== null);
 }
 
+/** A paragraph of "**File**: …  ⏎ **Severity**: …" lines, split into one paragraph per line. */
+function splitLines(paragraph: Paragraph): Paragraph[] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of paragraph.children) {
+    if (child.type === "break") lines.push([]);
+    else lines[lines.length - 1]!.push(child);
+  }
+  return lines.filter((l) => l.length > 0).map((children) => ({ type: "paragraph", children }));
+}
+
 /** "- **File**: …" lists are fields too: each item's paragraph stands on its own. */
 function fieldNodes(nodes: RootContent[]): RootContent[] {
-  return nodes.flatMap((node) => {
+  return nodes.flatMap((node): RootContent[] => {
+    if (node.type === "paragraph") return splitLines(node);
     if (node.type !== "list") return [node];
     const firsts = node.children.map((item) => item.children[0]);
     const allLabelled = firsts.every((first) => first?.type === "paragraph" && labelled(first));
@@ -67,8 +78,11 @@ function fieldNodes(nodes: RootContent[]): RootContent[] {
   });
 }
 
+/** Plain text that keeps list items and paragraphs on their own lines. */
 function blockText(node: RootContent): string {
-  return node.type === "code" ? node.value : toString(node);
+  if (node.type === "code") return node.value;
+  if (node.type === "list") return node.children.map((item) => `- ${item.children.map((c) => blockText(c as RootContent)).join("\n  ")}`).join("\n");
+  return toString(node);
 }
 
 function resolveSeverity(explicit: ReportSeverity | null, refText: string | null, path: Path, marker: ReportSeverity | null = null) {

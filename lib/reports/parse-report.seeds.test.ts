@@ -94,6 +94,15 @@ describe("seed 002: deep infrastructure analysis", () => {
     expect(crit.category).toBe("security");
   });
 
+  it("lets a finding's own Severity field win over its id, and keeps its bullets apart", () => {
+    const original = readFileSync("lib/seed/reports/002_dd5bbc5571d6b528.txt", "utf8");
+    const edited = original.replace(/(### HIGH-02:[\s\S]*?\*\*Severity\*\*: )[^\n]*/, "$1MEDIUM");
+    const high02 = parseReport(edited).findings.find((f) => f.ref === "HIGH-02");
+    expect(high02?.severity).toBe("medium");
+    const high01 = report.findings.find((f) => f.ref === "HIGH-01");
+    expect(high01?.description).toMatch(/\n- /);
+  });
+
   it("reads the inconsistency and missing-component tables", () => {
     const inc = byRef("INC");
     expect(inc).toHaveLength(12);

@@ -1,3 +1,5 @@
+export {};
+
 // `npm run bench [-- name…]`: runs the named benchmarks (all when none is named) and prints
 // their figures. Benchmarks measure; they never fail a build on a number.
 const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>> = {

@@ -31,12 +31,12 @@ async function fillEveryTable() {
   const [project, lead] = await Promise.all([makeProject(), makeUser("lead")]);
   const finding = await createFinding(userActor(lead), project.id, { title: "Leak", severity: "critical", file: "a.ts", line: "4", assigneeId: lead.id });
   await setFindingStatus(userActor(lead), project.id, finding.id, { status: "in_progress" });
-  const sprint = await db.sprint.create({ data: { projectId: project.id, name: "Sprint 1", position: 0, window: "< 1 minggu" } });
+  const sprint = await db.sprint.create({ data: { projectId: project.id, name: "Sprint 1", position: 0, window: "< 1 minggu", sourceKey: "sprint 1" } });
   const item = await db.roadmapItem.create({
     data: { projectId: project.id, sprintId: sprint.id, title: "Rotate token", position: 0, effortMinutes: 480, effortMinutesHigh: 1200, effortText: "1-2.5 hari", files: ["a.ts"] },
   });
   await db.roadmapItemFinding.create({ data: { itemId: item.id, findingId: finding.id } });
-  await db.strength.create({ data: { projectId: project.id, title: "CI runs tests", detail: "✅ on every push" } });
+  await db.strength.create({ data: { projectId: project.id, title: "CI runs tests", detail: "✅ on every push", source: "report", sourceKey: "ci runs tests" } });
   const scan = await db.scan.create({ data: { projectId: project.id, tool: "trivy", format: "trivy-json", fileName: "t.json", sha256: "ab".repeat(32), createdCount: 3 } });
   await db.metric.create({ data: { projectId: project.id, scanId: scan.id, key: "coverage.line", value: 93.5, unit: "%" } });
   await db.gateCriterion.create({ data: { projectId: project.id, key: "min_line_coverage", threshold: 80 } });
@@ -44,6 +44,9 @@ async function fillEveryTable() {
     data: { projectId: project.id, score: 71.2, level: 2, categoryScores: { security: 40, "data governance": 88.5 }, openCritical: 1, openHigh: 0, openMedium: 0, openLow: 0, openInfo: 0, openTotal: 1, closedTotal: 0 },
   });
   await db.apiToken.create({ data: { projectId: project.id, name: "ci", tokenHash: randomBytes(32).toString("hex"), prefix: "rb_abc", createdById: lead.id } });
+  await db.reportImport.create({
+    data: { projectId: project.id, fileName: "analysis.md", sha256: "cd".repeat(32), importedById: lead.id, actorLabel: `user:${lead.id}`, addedCount: 2, detail: { added: { findings: 2 } } },
+  });
   return project;
 }
 

@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { uniqueSlug } from "@/tests/support/fixtures";
 
+const seed004 = "lib/seed/reports/004_479f8bec1b2050ea.txt";
+
 function cli(args: string[], input?: string) {
   const result = spawnSync(process.execPath, ["bin/readyboard.mjs", ...args], {
     env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
@@ -62,10 +64,52 @@ describe("readyboard CLI", () => {
     const missing = cli(["parse", "/no/such/file.md", "--json"]);
     expect(missing.code).toBe(1);
     const dir = mkdtempSync(path.join(os.tmpdir(), "rb-parse-"));
-    const file = path.join(dir, "notes.txt");
-    writeFileSync(file, "hello");
+    const file = path.join(dir, "trivy.json");
+    writeFileSync(file, JSON.stringify({ SchemaVersion: 2, Results: [] }));
     const unknown = cli(["parse", file, "--json"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unsupported format/);
   });
+
+  it("parse: prints a Markdown report as JSON, or as a short count summary", () => {
+    const json = cli(["parse", seed004, "--json"]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ kind: "report", title: "Production Readiness Plan" });
+    expect(report.sprints.flatMap((s: { items: unknown[] }) => s.items)).toHaveLength(8);
+    const human = cli(["parse", seed004]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/with 8 items/);
+  });
+
+  it("import-report: imports into a project (exit 0), the second time adding nothing", { timeout: 60_000 }, () => {
+    const slug = uniqueSlug("rep");
+    expect(cli(["project", "create", "--slug", slug, "--name", "Reports"]).code).toBe(0);
+    const first = cli(["import-report", seed004, "--project", slug]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/items +8 added, 0 updated, 0 unchanged/);
+    const again = cli(["import-report", seed004, "--project", slug, "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ added: { items: 0 }, updated: { items: 0 }, unchanged: { items: 8 } });
+  });
+
+  it("import-report: exit 1 for a missing file, project or --project, 2 for a scan file, 1 for a report with nothing in it", () => {
+    // The file is read and checked before the database is opened, so the project need not exist.
+    const slug = "no-such-project";
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rb-import-"));
+    const [scan, prose] = [path.join(dir, "scan.json"), path.join(dir, "notes.md")];
+    writeFileSync(scan, '[{"rule": "x"}]');
+    writeFileSync(prose, "# Notes\n\nNothing to see here.\n");
+    const cases: [string[], number, RegExp][] = [
+      [["import-report", seed004, "--project", slug], 1, /No project with the slug/],
+      [["import-report", scan, "--project", slug], 2, /not a Markdown report/],
+      [["import-report", prose, "--project", slug], 1, /Nothing recognisable/],
+      [["import-report", "/no/such/report.md", "--project", slug], 1, /Cannot read/],
+      [["import-report", seed004], 1, /--project/],
+    ];
+    for (const [args, code, message] of cases) {
+      const run = cli(args);
+      expect([run.code, run.stderr.trim().split("\n").at(-1)], args.join(" ")).toEqual([code, expect.stringMatching(message)]);
+    }
+  }, 60_000);
 });
