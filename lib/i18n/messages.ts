@@ -6,10 +6,12 @@ import enCommon from "@/messages/en/common.json";
 import idCommon from "@/messages/id/common.json";
 import enFindings from "@/messages/en/findings.json";
 import idFindings from "@/messages/id/findings.json";
+import enReports from "@/messages/en/reports.json";
+import idReports from "@/messages/id/reports.json";
 
 const catalogs = {
-  en: { ...enCommon, ...enFindings },
-  id: { ...idCommon, ...idFindings },
+  en: { ...enCommon, ...enFindings, ...enReports },
+  id: { ...idCommon, ...idFindings, ...idReports },
 };
 
 export type Messages = typeof catalogs.en;

@@ -1,50 +1,35 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { getDb } from "@/lib/db";
 import { cliActor } from "@/lib/audit/record-audit";
 import { createProject } from "@/lib/projects/create-project";
-import type { FindingKind, Severity } from "@/lib/generated/prisma/enums";
+import { importReport } from "@/lib/reports/import-report";
+import { parseReport } from "@/lib/reports/parse-report";
 
-// A small demo project so a new install has something to look at. Written only into an
-// empty database; its findings are examples of each kind of gap a report or scan yields.
-const demoFindings: { ref: string; title: string; severity: Severity; kind: FindingKind; category: string; file?: string; line?: number; description: string }[] = [
-  { ref: "CRIT-01", title: "Git remote URL embeds a personal access token", severity: "critical", kind: "secret", category: "security", file: ".git/config", line: 7, description: "The remote URL contains a token in clear text; anyone with the repository can push." },
-  { ref: "HIGH-01", title: "No resource limits on the API deployment", severity: "high", kind: "misconfiguration", category: "deployment", file: "k8s/api/deployment.yaml", line: 31, description: "Pods can take a whole node's memory under load." },
-  { ref: "HIGH-02", title: "Backups are never restored in a test", severity: "high", kind: "gap", category: "business_continuity", description: "Nightly dumps exist, but no one has restored one; recovery time is unknown." },
-  { ref: "MED-01", title: "No alert on error rate", severity: "medium", kind: "gap", category: "observability", description: "Metrics are collected, but no alert fires when the 5xx rate rises." },
-  { ref: "MED-02", title: "p95 latency of /checkout not measured", severity: "medium", kind: "missing", category: "performance", description: "No load test covers the checkout path." },
-  { ref: "INC-01", title: "Two different Node versions in CI and Dockerfile", severity: "low", kind: "inconsistency", category: "configuration", file: "Dockerfile", line: 1, description: "CI tests on Node 22 while the image runs Node 20." },
-  { ref: "M-01", title: "Runbook for database failover", severity: "low", kind: "missing", category: "documentation", description: "On-call has no written steps for a failover." },
+// A new install shows real data: the five reports Readyboard was designed from, each imported
+// into its own project exactly as a lead would import it. Only into an empty database.
+const demos = [
+  { file: "002_dd5bbc5571d6b528.txt", slug: "goapps-infra", name: "GoApps Infrastructure", description: "Deep infrastructure analysis: findings, inconsistencies, missing components and a 4-sprint roadmap." },
+  { file: "000_6b8ad34f52a79d74.txt", slug: "merajutasa", name: "MerajutASA.id", description: "Gap-analysis framework: 15 weighted categories, missing capabilities and a 3-phase roadmap." },
+  { file: "001_04bf99f8f6852cab.txt", slug: "technova-inventory", name: "TechNova Inventory", description: "DevOps pipeline report: a feature matrix of strengths, test and coverage results." },
+  { file: "003_010c5633cdc2941b.txt", slug: "release-plan", name: "Release plan", description: "Production-release plan whose acceptance criteria become the readiness gate." },
+  { file: "004_479f8bec1b2050ea.txt", slug: "omni-policy", name: "Omni policy runtime", description: "Production readiness plan with its next actions all done." },
 ];
 
+const reportsDir = path.join(process.cwd(), "lib/seed/reports");
+
 export async function seedDemo(): Promise<boolean> {
-  const db = getDb();
-  if ((await db.project.count()) > 0) return false;
-  const project = await createProject(cliActor, {
-    slug: "demo",
-    name: "Demo: Payments API",
-    description: "An example project with findings of every severity. Delete it when you no longer need it.",
-  });
-  const categories = await db.category.findMany({ where: { projectId: project.id }, select: { id: true, key: true } });
-  const categoryId = (key: string) => categories.find((c) => c.key === key)?.id;
-  await db.$transaction(async (tx) => {
-    for (const f of demoFindings) {
-      await tx.finding.create({
-        data: {
-          projectId: project.id,
-          ref: f.ref,
-          title: f.title,
-          description: f.description,
-          severity: f.severity,
-          kind: f.kind,
-          categoryId: categoryId(f.category),
-          source: "manual",
-          fingerprint: `manual:${randomUUID()}`,
-          locations: f.file ? { create: [{ file: f.file, line: f.line }] } : undefined,
-          events: { create: [{ field: "created", toValue: "open", note: "demo data" }] },
-        },
-      });
-    }
-  });
+  if ((await getDb().project.count()) > 0) return false;
+  for (const demo of demos) {
+    const bytes = readFileSync(path.join(reportsDir, demo.file));
+    const project = await createProject(cliActor, { slug: demo.slug, name: demo.name, description: demo.description });
+    await importReport(cliActor, project.id, {
+      report: parseReport(bytes.toString("utf8")),
+      fileName: demo.file,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
+  }
   return true;
 }

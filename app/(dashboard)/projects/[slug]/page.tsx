@@ -12,6 +12,9 @@ import { FindingsFilters } from "./findings-filters";
 import { FindingsTable } from "./findings-table";
 import { FindingsPagination } from "./findings-pagination";
 import { findingsHref } from "./findings-href";
+import { RoadmapSummary } from "./roadmap-summary";
+import { findSprints } from "@/lib/roadmap/find-sprints";
+import { findStrengths } from "@/lib/strengths/find-strengths";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,15 +29,19 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a value the list does not know shows everything, with a note.
   const parsed = findFindingsSchema.safeParse(search);
-  const [t, result, sources] = await Promise.all([
+  const [t, tr, result, sources, sprints, strengths] = await Promise.all([
     getTranslations("findings"),
+    getTranslations("reports"),
     findFindings(project.id, parsed.success ? parsed.data : {}),
     findFindingSources(project.id),
+    findSprints(project.id),
+    findStrengths(project.id),
   ]);
   const { query, total, page, pages } = result;
   const base = `/projects/${project.slug}`;
   if (result.items.length === 0 && page > pages) redirect(findingsHref(base, query, { page: pages }));
   const canWrite = can(user, "findings.write");
+  const canImport = can(user, "imports.write");
   const filtered = Boolean(query.severity || query.status || query.category || query.kind || query.source || query.q);
 
   return (
@@ -45,12 +52,21 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <h1 className="break-words text-2xl font-semibold">{project.name}</h1>
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
         </div>
-        {canWrite && (
-          <Link href={`${base}/findings/new`} data-testid="new-finding" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {t("newFinding")}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {canImport && (
+            <Link href={`${base}/import`} data-testid="import-report" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+              {tr("importReport")}
+            </Link>
+          )}
+          {canWrite && (
+            <Link href={`${base}/findings/new`} data-testid="new-finding" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t("newFinding")}
+            </Link>
+          )}
+        </div>
       </div>
+
+      <RoadmapSummary sprints={sprints} strengths={strengths} canImport={canImport} />
 
       <section aria-labelledby="findings-heading" className="space-y-4">
         <h2 id="findings-heading" className="text-lg font-semibold">{t("title")}</h2>

@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useState, useTransition } from "react";
+import type { ParsedReport } from "@/lib/reports/schema";
+import { commitReportAction, previewReportAction, type CommitState, type PreviewState } from "./actions";
+import { ImportSummaryView } from "./import-summary";
+import { ReportPreview } from "./report-preview";
+import { UploadForm } from "./upload-form";
+
+type Props = { slug: string; maxMb: number; categories: { key: string; name: string }[] };
+
+/** Upload → preview (edit) → import → summary. Nothing is written before "Import". */
+export function ReportImport({ slug, maxMb, categories }: Props) {
+  const [previewState, previewAction, previewing] = useActionState(previewReportAction, {} as PreviewState);
+  // A preview stays on screen until the lead starts over; remembering which one was dismissed
+  // lets the same file be previewed again afterwards.
+  const [dismissed, setDismissed] = useState<PreviewState | null>(null);
+  const [commit, setCommit] = useState<{ state: CommitState; fileName: string } | null>(null);
+  const [committing, startCommit] = useTransition();
+  const preview = previewState !== dismissed ? previewState.preview : undefined;
+
+  const startOver = () => {
+    setDismissed(previewState);
+    setCommit(null);
+  };
+
+  if (commit?.state.summary) return <ImportSummaryView slug={slug} fileName={commit.fileName} summary={commit.state.summary} onAnother={startOver} />;
+
+  if (preview) {
+    const onCommit = (report: ParsedReport) =>
+      startCommit(async () => {
+        const state = await commitReportAction(slug, { report, fileName: preview.fileName, sha256: preview.sha256 });
+        setCommit({ state, fileName: preview.fileName });
+      });
+    return (
+      <div className="space-y-4">
+        {commit?.state.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">{commit.state.error}</p>}
+        <ReportPreview key={preview.sha256} fileName={preview.fileName} report={preview.report} categories={categories}
+          committing={committing} onCommit={onCommit} onStartOver={startOver} />
+      </div>
+    );
+  }
+
+  return <UploadForm slug={slug} maxMb={maxMb} state={previewState !== dismissed ? previewState : {}} action={previewAction} pending={previewing} />;
+}

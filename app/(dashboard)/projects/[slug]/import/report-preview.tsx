@@ -1,0 +1,120 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { SeverityBadge, severityOrder } from "@/components/ui/severity-badge";
+import { reportFindingKinds, reportSeverities, type ParsedReport, type ReportFinding } from "@/lib/reports/schema";
+import { PreviewExtras } from "./preview-extras";
+
+type Props = {
+  fileName: string;
+  report: ParsedReport;
+  categories: { key: string; name: string }[];
+  committing: boolean;
+  onCommit: (report: ParsedReport) => void;
+  onStartOver: () => void;
+};
+
+const select = "rounded border border-slate-300 bg-white px-1.5 py-1 text-sm";
+
+/** Step 2: what the import would add, grouped by kind and severity; severity, kind and category editable. */
+export function ReportPreview({ fileName, report, categories, committing, onCommit, onStartOver }: Props) {
+  const t = useTranslations();
+  const [findings, setFindings] = useState(report.findings);
+  const edit = (index: number, change: Partial<ReportFinding>) =>
+    setFindings((all) => all.map((f, i) => (i === index ? { ...f, ...change, severityInferred: change.severity ? false : f.severityInferred } : f)));
+  const items = report.sprints.reduce((n, s) => n + s.items.length, 0);
+  const bySeverity = severityOrder.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+
+  return (
+    <div className="space-y-6">
+      <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <h2 className="text-lg font-semibold">{t("reports.previewTitle", { name: report.title ?? fileName })}</h2>
+        <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
+          <li data-testid="preview-count-findings">{t("reports.counts.findings", { count: findings.length })}</li>
+          <li data-testid="preview-count-strengths">{t("reports.counts.strengths", { count: report.strengths.length })}</li>
+          <li data-testid="preview-count-sprints">{t("reports.counts.sprints", { count: report.sprints.length })}</li>
+          <li data-testid="preview-count-items">{t("reports.counts.items", { count: items })}</li>
+        </ul>
+        {bySeverity.length > 0 && (
+          <p className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-500">{t("reports.bySeverity")}:</span>
+            {bySeverity.map(([s, n]) => (
+              <span key={s} data-testid={`preview-severity-${s}`}><SeverityBadge severity={s} label={`${t(`severity.${s}`)} ${n}`} /></span>
+            ))}
+          </p>
+        )}
+        {report.warnings.length > 0 && (
+          <div className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p className="font-medium">{t("reports.warnings")}</p>
+            <ul className="list-disc pl-5">{report.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          </div>
+        )}
+      </div>
+
+      {reportFindingKinds.map((kind) => {
+        const rows = findings.map((f, index) => ({ f, index })).filter(({ f }) => f.kind === kind);
+        if (rows.length === 0) return null;
+        return (
+          <section key={kind} className="rounded-lg border border-slate-200 bg-white" data-testid={`preview-kind-${kind}`}>
+            <h3 className="border-b border-slate-200 px-4 py-3 font-semibold">{t("reports.findingsOfKind", { kind: t(`kind.${kind}`), count: rows.length })}</h3>
+            <div className="overflow-x-auto">
+              <table className="min-w-[720px] w-full text-left text-sm">
+                <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+                  <tr>
+                    {(["ref", "title", "severity", "kind", "category", "files"] as const).map((c) => <th key={c} scope="col" className="px-3 py-2">{t(`reports.columns.${c}`)}</th>)}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map(({ f, index }) => (
+                    <tr key={index} data-testid="preview-finding">
+                      <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{f.ref ?? "—"}</td>
+                      <td className="px-3 py-2">{f.title}</td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        <select aria-label={`${t("reports.columns.severity")}: ${f.title}`} className={select} value={f.severity}
+                          onChange={(e) => edit(index, { severity: e.currentTarget.value as ReportFinding["severity"] })}>
+                          {reportSeverities.map((s) => <option key={s} value={s}>{t(`severity.${s}`)}</option>)}
+                        </select>
+                        {f.severityInferred && (
+                          <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600" title={t("reports.inferredHint")} data-testid="inferred">
+                            {t("reports.inferred")}
+                          </span>
+                        )}
+                      </td>
+                      <td className="px-3 py-2">
+                        <select aria-label={`${t("reports.columns.kind")}: ${f.title}`} className={select} value={f.kind}
+                          onChange={(e) => edit(index, { kind: e.currentTarget.value as ReportFinding["kind"] })}>
+                          {reportFindingKinds.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+                        </select>
+                      </td>
+                      <td className="px-3 py-2">
+                        <select aria-label={`${t("reports.columns.category")}: ${f.title}`} className={select} value={f.category ?? ""}
+                          onChange={(e) => edit(index, { category: e.currentTarget.value || null })}>
+                          <option value="">{t("reports.noCategory")}</option>
+                          {categories.map((c) => <option key={c.key} value={c.key}>{c.name}</option>)}
+                        </select>
+                      </td>
+                      <td className="px-3 py-2 font-mono text-xs text-slate-600">{f.locations.map((l) => (l.line ? `${l.file}:${l.line}` : l.file)).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+
+      <PreviewExtras report={report} />
+
+      <div className="flex flex-wrap gap-3">
+        <button type="button" disabled={committing} onClick={() => onCommit({ ...report, findings })} data-testid="commit-import"
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {committing ? t("reports.committing") : t("reports.commit", { count: findings.length })}
+        </button>
+        <button type="button" disabled={committing} onClick={onStartOver} className="rounded-md border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
+          {t("reports.startOver")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { Effort } from "@/components/roadmap/effort";
+import type { findSprints } from "@/lib/roadmap/find-sprints";
+import type { findStrengths } from "@/lib/strengths/find-strengths";
+
+type Props = {
+  sprints: Awaited<ReturnType<typeof findSprints>>;
+  strengths: Awaited<ReturnType<typeof findStrengths>>;
+  canImport: boolean;
+};
+
+/** The project's sprints at a glance (the board comes later) and its strengths, folded. */
+export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
+  const t = await getTranslations("reports");
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <section aria-labelledby="roadmap-heading" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
+        <h2 id="roadmap-heading" className="font-semibold">{t("roadmapTitle")}</h2>
+        {sprints.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{canImport ? t("roadmapEmptyLead") : t("roadmapEmpty")}</p>
+        ) : (
+          <ol className="mt-2 divide-y divide-slate-100">
+            {sprints.map((s) => (
+              <li key={s.id} data-testid="sprint" className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2 text-sm">
+                <span className="min-w-0">
+                  <span className="font-medium">{s.name}</span>
+                  {s.window && <span className="text-slate-500"> · {s.window}</span>}
+                </span>
+                <span className="text-slate-600">
+                  <span data-testid="sprint-items">{t("sprintSummary", { items: s.items, done: s.done })}</span>
+                  {s.effortMinutes !== null && s.effortMinutes > 0 && (
+                    <> · <Effort minutes={s.effortMinutes} minutesHigh={s.effortMinutesHigh} /></>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="strengths-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <details>
+          <summary id="strengths-heading" className="cursor-pointer font-semibold" data-testid="strengths-count">
+            {t("strengthsSection", { count: strengths.length })}
+          </summary>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {strengths.map((s) => <li key={s.id}><span className="font-medium">{s.title}</span>{s.detail && <span className="text-slate-600"> — {s.detail}</span>}</li>)}
+          </ul>
+        </details>
+      </section>
+    </div>
+  );
+}
