@@ -1,3 +1,5 @@
+export {};
+
 // Runs the demo seed against DATABASE_URL in its own process (the seed uses the app's one
 // database client). Prints whether it seeded.
 const { seedDemo } = await import("@/lib/seed/seed-demo");
