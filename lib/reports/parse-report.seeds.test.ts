@@ -103,6 +103,11 @@ describe("seed 002: deep infrastructure analysis", () => {
     expect(high01?.description).toMatch(/\n- /);
   });
 
+  it("reads the same from Windows line endings (as a pasted form field submits them)", () => {
+    const crlf = readFileSync("lib/seed/reports/002_dd5bbc5571d6b528.txt", "utf8").replace(/\n/g, "\r\n");
+    expect(parseReport(crlf)).toEqual(report);
+  });
+
   it("reads the inconsistency and missing-component tables", () => {
     const inc = byRef("INC");
     expect(inc).toHaveLength(12);

@@ -24,7 +24,8 @@ function splitTitle(blocks: Block[]): { title: string | null; blocks: Block[] } 
 
 export function parseReport(text: string): ParsedReport {
   const warnings: string[] = [];
-  const repaired = repairMojibake(text);
+  // Windows files and browser form fields (which submit CRLF) must read like any other.
+  const repaired = repairMojibake(text.replace(/\r\n?/g, "\n"));
   if (repaired.repaired) warnings.push("The text was mis-encoded (UTF-8 read as Windows-1252); it was repaired before reading.");
   const { title, blocks } = splitTitle(readBlocks(repaired.text));
   const findings = extractFindings(blocks);

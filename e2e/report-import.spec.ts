@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { test, expect, signInAs, createProject } from "./fixtures";
+
+const seed002 = "lib/seed/reports/002_dd5bbc5571d6b528.txt";
+
+test.describe.configure({ mode: "serial" });
+let slug: string;
+
+test("a lead imports seed 002: preview counts, an edited severity, the summary, then findings and 4 sprints", async ({ page }) => {
+  await signInAs(page, "lead");
+  slug = await createProject(page, "GoApps import");
+  await page.getByTestId("import-report").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Import a report");
+
+  await page.locator("input[type=file]").setInputFiles(seed002);
+  await expect(page.getByTestId("chosen-file")).toContainText("002_dd5bbc5571d6b528.txt");
+  await page.getByTestId("preview-report").click();
+
+  await expect(page.getByTestId("preview-count-findings")).toHaveText("43 findings");
+  await expect(page.getByTestId("preview-count-strengths")).toHaveText("15 strengths");
+  await expect(page.getByTestId("preview-count-sprints")).toHaveText("4 sprints");
+  await expect(page.getByTestId("preview-count-items")).toHaveText("42 roadmap items");
+  await expect(page.getByTestId("preview-severity-critical")).toHaveText("Critical 1");
+  await expect(page.getByTestId("preview-severity-high")).toHaveText("High 6");
+  await expect(page.getByTestId("preview-severity-medium")).toHaveText("Medium 24");
+  await expect(page.getByTestId("preview-severity-low")).toHaveText("Low 12");
+  await expect(page.getByTestId("preview-kind-inconsistency").getByTestId("preview-finding")).toHaveCount(12);
+  await expect(page.getByTestId("preview-kind-missing").getByTestId("inferred")).toHaveCount(15);
+
+  // The M-01 row states no severity; the lead knows it is high.
+  const m01 = page.getByTestId("preview-finding").filter({ hasText: "M-01" });
+  await m01.getByRole("combobox", { name: /^Severity:/ }).selectOption("high");
+  await expect(m01.getByTestId("inferred")).toHaveCount(0);
+  await expect(page.getByTestId("preview-severity-high")).toHaveText("High 7");
+
+  await page.getByTestId("commit-import").click();
+  await expect(page.getByTestId("import-summary")).toBeVisible();
+  await expect(page.getByTestId("summary-added-findings")).toHaveText("43");
+  await expect(page.getByTestId("summary-added-strengths")).toHaveText("15");
+  await expect(page.getByTestId("summary-added-sprints")).toHaveText("4");
+  await expect(page.getByTestId("summary-added-items")).toHaveText("42");
+
+  await page.getByRole("link", { name: "Go to the findings" }).click();
+  await page.waitForURL(`**/projects/${slug}`);
+  await expect(page.getByTestId("sprint")).toHaveCount(4);
+  await expect(page.getByTestId("sprint-items")).toHaveText(["8 items, 0 done", "12 items, 0 done", "12 items, 0 done", "10 items, 0 done"]);
+  await expect(page.getByTestId("strengths-count")).toHaveText("15 strengths");
+  await expect(page.getByTestId("findings-count")).toContainText("43");
+
+  await page.getByLabel("Search").fill("M-01");
+  await page.getByTestId("apply-filters").click();
+  await expect(page.getByTestId("finding-row")).toHaveCount(1);
+  await expect(page.getByTestId("finding-row")).toContainText("High");
+  await expect(page.getByTestId("finding-row")).toContainText("NetworkPolicy untuk semua namespace");
+});
+
+test("importing the same report again adds and changes nothing", async ({ page }) => {
+  await signInAs(page, "lead");
+  await page.goto(`/projects/${slug}/import`);
+  await page.getByLabel("…or paste its Markdown").fill(readFileSync(seed002, "utf8"));
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("preview-count-findings")).toHaveText("43 findings");
+  await page.getByTestId("commit-import").click();
+  await expect(page.getByTestId("summary-added-findings")).toHaveText("0");
+  await expect(page.getByTestId("summary-updated-findings")).toHaveText("0");
+  await expect(page.getByTestId("summary-added-items")).toHaveText("0");
+});
+
+test("a report with nothing recognisable is refused with what the importer looks for, and the text is kept", async ({ page }) => {
+  await signInAs(page, "lead");
+  await page.goto(`/projects/${slug}/import`);
+  await page.getByLabel("…or paste its Markdown").fill("Just a note to self.");
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("import-error")).toContainText("Nothing recognisable in this report");
+  await expect(page.getByLabel("…or paste its Markdown")).toHaveValue("Just a note to self.");
+});
+
+test("a viewer sees no import link, gets no import page, and the server refuses an import", async ({ page }) => {
+  await signInAs(page, "viewer");
+  await page.goto(`/projects/${slug}`);
+  await expect(page.getByTestId("finding-row").first()).toBeVisible();
+  await expect(page.getByTestId("import-report")).toHaveCount(0);
+  await page.goto(`/projects/${slug}/import`);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  const res = await page.request.post(`/api/v1/projects/${slug}/reports`, {
+    multipart: { file: { name: "r.md", mimeType: "text/markdown", buffer: readFileSync(seed002) } },
+  });
+  expect(res.status()).toBe(403);
+});
