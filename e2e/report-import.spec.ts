@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { test, expect, signInAs, createProject } from "./fixtures";
 
 const seed002 = "lib/seed/reports/002_dd5bbc5571d6b528.txt";
@@ -33,8 +33,11 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
   await expect(m01.getByTestId("inferred")).toHaveCount(0);
   await expect(page.getByTestId("preview-severity-high")).toHaveText("High 7");
 
+  mkdirSync("test-results/screenshots", { recursive: true });
+  await page.screenshot({ path: "test-results/screenshots/import-preview-laptop.png", fullPage: true });
   await page.getByTestId("commit-import").click();
   await expect(page.getByTestId("import-summary")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/import-summary-laptop.png", fullPage: true });
   await expect(page.getByTestId("summary-added-findings")).toHaveText("43");
   await expect(page.getByTestId("summary-added-strengths")).toHaveText("15");
   await expect(page.getByTestId("summary-added-sprints")).toHaveText("4");
@@ -46,6 +49,7 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
   await expect(page.getByTestId("sprint-items")).toHaveText(["8 items, 0 done", "12 items, 0 done", "12 items, 0 done", "10 items, 0 done"]);
   await expect(page.getByTestId("strengths-count")).toHaveText("15 strengths");
   await expect(page.getByTestId("findings-count")).toContainText("43");
+  await page.screenshot({ path: "test-results/screenshots/project-imported-laptop.png", fullPage: true });
 
   await page.getByLabel("Search").fill("M-01");
   await page.getByTestId("apply-filters").click();

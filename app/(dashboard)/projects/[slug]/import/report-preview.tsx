@@ -69,7 +69,7 @@ export function ReportPreview({ fileName, report, categories, committing, onComm
                   {rows.map(({ f, index }) => (
                     <tr key={index} data-testid="preview-finding">
                       <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{f.ref ?? "—"}</td>
-                      <td className="px-3 py-2">{f.title}</td>
+                      <td className="min-w-[16rem] px-3 py-2">{f.title}</td>
                       <td className="whitespace-nowrap px-3 py-2">
                         <select aria-label={`${t("reports.columns.severity")}: ${f.title}`} className={select} value={f.severity}
                           onChange={(e) => edit(index, { severity: e.currentTarget.value as ReportFinding["severity"] })}>
@@ -94,7 +94,7 @@ export function ReportPreview({ fileName, report, categories, committing, onComm
                           {categories.map((c) => <option key={c.key} value={c.key}>{c.name}</option>)}
                         </select>
                       </td>
-                      <td className="px-3 py-2 font-mono text-xs text-slate-600">{f.locations.map((l) => (l.line ? `${l.file}:${l.line}` : l.file)).join(", ")}</td>
+                      <td className="max-w-[18rem] break-all px-3 py-2 font-mono text-xs text-slate-600">{f.locations.map((l) => (l.line ? `${l.file}:${l.line}` : l.file)).join(", ")}</td>
                     </tr>
                   ))}
                 </tbody>
