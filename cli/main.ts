@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   import: () => import("@/cli/commands/import"),
   parse: () => import("@/cli/commands/parse"),
   "import-report": () => import("@/cli/commands/import-report"),
+  token: () => import("@/cli/commands/token"),
 };
 
 const usage = `Usage: readyboard <command> [options]
@@ -24,7 +25,8 @@ Commands:
   export [--project S]                print a versioned JSON backup to stdout
   import <file.json>                  restore a backup into this database
   parse <file> [--json]               parse a Markdown report (no database) and print the result
-  import-report <file> --project S    import a Markdown report into a project [--json]`;
+  import-report <file> --project S    import a Markdown report into a project [--json]
+  token create --project S --name N   create a project API token (shown once); token list | revoke --id ID`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -34,7 +34,7 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
   await expect(page.getByTestId("preview-severity-high")).toHaveText("High 7");
 
   mkdirSync("test-results/screenshots", { recursive: true });
-  await page.screenshot({ path: "test-results/screenshots/import-preview-laptop.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/import-preview-edited-laptop.png", fullPage: true });
   await page.getByTestId("commit-import").click();
   await expect(page.getByTestId("import-summary")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/import-summary-laptop.png", fullPage: true });
@@ -50,6 +50,12 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
   await expect(page.getByTestId("strengths-count")).toHaveText("15 strengths");
   await expect(page.getByTestId("findings-count")).toContainText("43");
   await page.screenshot({ path: "test-results/screenshots/project-imported-laptop.png", fullPage: true });
+
+  await page.getByLabel("Search").fill("CRIT-01");
+  await page.getByTestId("apply-filters").click();
+  await expect(page.getByTestId("finding-row")).toHaveCount(1);
+  await expect(page.getByTestId("finding-row")).toContainText("Critical");
+  await expect(page.getByTestId("finding-row")).toContainText("Git Config Mengandung GitHub Access Token Plaintext");
 
   await page.getByLabel("Search").fill("M-01");
   await page.getByTestId("apply-filters").click();
@@ -77,6 +83,41 @@ test("a report with nothing recognisable is refused with what the importer looks
   await page.getByTestId("preview-report").click();
   await expect(page.getByTestId("import-error")).toContainText("Nothing recognisable in this report");
   await expect(page.getByLabel("…or paste its Markdown")).toHaveValue("Just a note to self.");
+});
+
+test("a file that is not Markdown, or too large, is refused with a clear message and stays chosen", async ({ page }) => {
+  await signInAs(page, "lead");
+  await page.goto(`/projects/${slug}/import`);
+  const file = page.locator("input[type=file]");
+  await file.setInputFiles({ name: "trivy.json", mimeType: "application/json", buffer: Buffer.from('{"Results": []}') });
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("import-error")).toContainText("“trivy.json” is not a Markdown report");
+  await expect(page.getByTestId("chosen-file")).toContainText("trivy.json");
+  expect(await file.evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("trivy.json");
+
+  // Over the limit: refused in the browser, before the upload (the server refuses it too).
+  await file.setInputFiles({ name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(6 * 1024 * 1024, "# a\n") });
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("import-error")).toContainText("The report is 6 MB; the limit is 5 MB.");
+});
+
+test("the server actions refuse a lead who became a viewer between preview and import", async ({ page }) => {
+  await signInAs(page, "lead");
+  await page.goto(`/projects/${slug}/import`);
+  await page.locator("input[type=file]").setInputFiles(seed002);
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("preview-count-findings")).toHaveText("43 findings");
+  // The same browser, now signed in as a viewer: both actions check the role on the server.
+  await signInAs(page, "viewer");
+  await page.getByTestId("commit-import").click();
+  await expect(page.getByTestId("import-error")).toHaveText("Your role does not allow this.");
+  await page.getByRole("button", { name: "Choose another report" }).click();
+  await page.getByLabel("…or paste its Markdown").fill(readFileSync(seed002, "utf8"));
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("import-error")).toHaveText("Your role does not allow this.");
+  // Only the two imports of the lead's earlier tests happened.
+  const imports = await page.request.get(`/api/v1/projects/${slug}/reports`);
+  expect((await imports.json()).items).toHaveLength(2);
 });
 
 test("a viewer sees no import link, gets no import page, and the server refuses an import", async ({ page }) => {

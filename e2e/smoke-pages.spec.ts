@@ -13,4 +13,13 @@ test("portfolio, project, finding, users and 404 pages fit the screen", async ({
     expect(overflow, `${name} scrolls sideways at ${testInfo.project.name} width`).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `test-results/screenshots/${name}-${testInfo.project.name}.png`, fullPage: true });
   }
+  // The import preview: wide tables scroll inside their cards, not the page.
+  await page.goto(`/projects/${slug}/import`);
+  await page.locator("input[type=file]").setInputFiles("lib/seed/reports/002_dd5bbc5571d6b528.txt");
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByTestId("preview-count-findings")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `import preview scrolls sideways at ${testInfo.project.name} width`).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: `test-results/screenshots/import-preview-${testInfo.project.name}.png`, fullPage: true });
+  await page.screenshot({ path: `test-results/screenshots/import-preview-fold-${testInfo.project.name}.png` });
 });

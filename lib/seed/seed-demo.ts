@@ -2,11 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { getDb } from "@/lib/db";
 import { cliActor } from "@/lib/audit/record-audit";
 import { createProject } from "@/lib/projects/create-project";
 import { importReport } from "@/lib/reports/import-report";
 import { parseReport } from "@/lib/reports/parse-report";
+import { readReportText } from "@/lib/reports/read-report-text";
 
 // A new install shows real data: the five reports Readyboard was designed from, each imported
 // into its own project exactly as a lead would import it. Only into an empty database.
@@ -18,15 +20,17 @@ const demos = [
   { file: "004_479f8bec1b2050ea.txt", slug: "omni-policy", name: "Omni policy runtime", description: "Production readiness plan with its next actions all done." },
 ];
 
-const reportsDir = path.join(process.cwd(), "lib/seed/reports");
+// Beside this file, wherever the CLI was started from (the Docker image keeps lib/ under ops/).
+const reportsDir = fileURLToPath(new URL("./reports/", import.meta.url));
 
 export async function seedDemo(): Promise<boolean> {
   if ((await getDb().project.count()) > 0) return false;
   for (const demo of demos) {
-    const bytes = readFileSync(path.join(reportsDir, demo.file));
+    const bytes = new Uint8Array(readFileSync(path.join(reportsDir, demo.file)));
     const project = await createProject(cliActor, { slug: demo.slug, name: demo.name, description: demo.description });
     await importReport(cliActor, project.id, {
-      report: parseReport(bytes.toString("utf8")),
+      // The same reading as an upload: encoding, byte-order mark, then the parser.
+      report: parseReport(readReportText(bytes, demo.file)),
       fileName: demo.file,
       sha256: createHash("sha256").update(bytes).digest("hex"),
     });

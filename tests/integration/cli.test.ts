@@ -112,4 +112,19 @@ describe("readyboard CLI", () => {
       expect([run.code, run.stderr.trim().split("\n").at(-1)], args.join(" ")).toEqual([code, expect.stringMatching(message)]);
     }
   }, 60_000);
+  it("creates a project API token, shows it once, lists it without the secret and revokes it", () => {
+    const slug = uniqueSlug("tok");
+    expect(cli(["project", "create", "--slug", slug, "--name", "Tokens"]).code).toBe(0);
+    const created = cli(["token", "create", "--project", slug, "--name", "GitHub Actions"]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim().split("\n").at(-1)!;
+    expect(token).toMatch(/^rb_[\w-]{43}$/);
+    const id = /\(([a-z0-9]+)\)/.exec(created.stdout)?.[1];
+    const listed = cli(["token", "list", "--project", slug]);
+    expect(listed.stdout).toContain("GitHub Actions");
+    expect(listed.stdout).not.toContain(token);
+    expect(cli(["token", "revoke", "--project", slug, "--id", id!]).code).toBe(0);
+    expect(cli(["token", "list", "--project", slug]).stdout).toContain("revoked");
+    expect(cli(["token", "create", "--project", "no-such-project", "--name", "x"]).code).toBe(1);
+  });
 });

@@ -13,7 +13,7 @@ type Props = {
 export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
   const t = await getTranslations("reports");
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid items-start gap-4 lg:grid-cols-3">
       <section aria-labelledby="roadmap-heading" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
         <h2 id="roadmap-heading" className="font-semibold">{t("roadmapTitle")}</h2>
         {sprints.length === 0 ? (
@@ -38,14 +38,21 @@ export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
         )}
       </section>
       <section aria-labelledby="strengths-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <details>
-          <summary id="strengths-heading" className="cursor-pointer font-semibold" data-testid="strengths-count">
-            {t("strengthsSection", { count: strengths.length })}
-          </summary>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {strengths.map((s) => <li key={s.id}><span className="font-medium">{s.title}</span>{s.detail && <span className="text-slate-600"> — {s.detail}</span>}</li>)}
-          </ul>
-        </details>
+        {strengths.length === 0 ? (
+          <>
+            <h2 id="strengths-heading" className="font-semibold" data-testid="strengths-count">{t("strengthsSection", { count: 0 })}</h2>
+            <p className="mt-2 text-sm text-slate-600">{t("strengthsEmpty")}</p>
+          </>
+        ) : (
+          <details>
+            <summary id="strengths-heading" className="cursor-pointer font-semibold" data-testid="strengths-count">
+              {t("strengthsSection", { count: strengths.length })}
+            </summary>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+              {strengths.map((s) => <li key={s.id} className="break-words"><span className="font-medium">{s.title}</span>{s.detail && <span className="text-slate-600"> — {s.detail}</span>}</li>)}
+            </ul>
+          </details>
+        )}
       </section>
     </div>
   );

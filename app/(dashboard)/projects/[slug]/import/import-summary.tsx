@@ -13,7 +13,7 @@ export function ImportSummaryView({ slug, fileName, summary, onAnother }: { slug
   return (
     <div className="space-y-6" data-testid="import-summary">
       <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 className="text-lg font-semibold">{t("summaryTitle", { name: fileName })}</h2>
+        <h2 className="break-words text-lg font-semibold">{t("summaryTitle", { name: fileName })}</h2>
         <div className="mt-4 overflow-x-auto">
           <table className="w-full min-w-[420px] text-left text-sm">
             <thead className="text-xs uppercase text-slate-500">
@@ -48,7 +48,12 @@ export function ImportSummaryView({ slug, fileName, summary, onAnother }: { slug
               {summary.missing.map((m) => {
                 const href = missingHref(m);
                 const label = `${m.ref ? `${m.ref} ` : ""}${m.title}`;
-                return <li key={`${m.type}:${m.id}`}>{href ? <Link className="text-brand-700 underline" href={href}>{label}</Link> : label}</li>;
+                return (
+                  <li key={`${m.type}:${m.id}`} className="break-words">
+                    <span className="text-slate-500">{t(`summary.missingType.${m.type}`)}: </span>
+                    {href ? <Link className="text-brand-700 underline" href={href}>{label}</Link> : label}
+                  </li>
+                );
               })}
             </ul>
           </>

@@ -26,7 +26,7 @@ export default async function ImportReportPage({ params }: Props) {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
-      <ReportImport slug={project.slug} maxMb={Math.round(env().REPORT_MAX_BYTES / 1024 / 1024)}
+      <ReportImport slug={project.slug} maxBytes={env().REPORT_MAX_BYTES}
         categories={project.categories.map((c) => ({ key: c.key, name: c.name }))} />
     </div>
   );

@@ -29,10 +29,17 @@ export function PreviewExtras({ report }: { report: ParsedReport }) {
                     </summary>
                     <ul className="mt-2 space-y-1 pl-4 text-sm">
                       {sprint.items.map((item, j) => (
-                        <li key={j} className="flex flex-wrap gap-x-2">
+                        <li key={j} className="flex gap-x-2">
                           <span aria-hidden>{item.status === "done" ? "☑" : "☐"}</span>
-                          <span className={item.status === "done" ? "text-slate-500 line-through" : ""}>{item.title}</span>
-                          <span className="text-slate-500">{item.effort ? <>({item.effort.text})</> : null}</span>
+                          <span className="sr-only">{t(`itemStatus.${item.status}`)}</span>
+                          <span className={`min-w-0 break-words ${item.status === "done" ? "text-slate-500 line-through" : ""}`}>
+                            {item.title}
+                            {item.effort && (
+                              <span className="whitespace-nowrap text-slate-500" title={item.effort.text}>
+                                {" "}(<Effort minutes={item.effort.minutes} minutesHigh={item.effort.minutesHigh} />)
+                              </span>
+                            )}
+                          </span>
                         </li>
                       ))}
                     </ul>

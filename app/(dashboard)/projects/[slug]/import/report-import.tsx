@@ -7,10 +7,10 @@ import { ImportSummaryView } from "./import-summary";
 import { ReportPreview } from "./report-preview";
 import { UploadForm } from "./upload-form";
 
-type Props = { slug: string; maxMb: number; categories: { key: string; name: string }[] };
+type Props = { slug: string; maxBytes: number; categories: { key: string; name: string }[] };
 
 /** Upload → preview (edit) → import → summary. Nothing is written before "Import". */
-export function ReportImport({ slug, maxMb, categories }: Props) {
+export function ReportImport({ slug, maxBytes, categories }: Props) {
   const [previewState, previewAction, previewing] = useActionState(previewReportAction, {} as PreviewState);
   // A preview stays on screen until the lead starts over; remembering which one was dismissed
   // lets the same file be previewed again afterwards.
@@ -34,12 +34,12 @@ export function ReportImport({ slug, maxMb, categories }: Props) {
       });
     return (
       <div className="space-y-4">
-        {commit?.state.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">{commit.state.error}</p>}
+        {commit?.state.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">{commit.state.error}</p>}
         <ReportPreview key={preview.sha256} fileName={preview.fileName} report={preview.report} categories={categories}
           committing={committing} onCommit={onCommit} onStartOver={startOver} />
       </div>
     );
   }
 
-  return <UploadForm slug={slug} maxMb={maxMb} state={previewState !== dismissed ? previewState : {}} action={previewAction} pending={previewing} />;
+  return <UploadForm slug={slug} maxBytes={maxBytes} state={previewState !== dismissed ? previewState : {}} action={previewAction} pending={previewing} />;
 }

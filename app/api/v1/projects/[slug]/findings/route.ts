@@ -2,7 +2,6 @@
 import { NextResponse } from "next/server";
 import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
-import { userActor } from "@/lib/audit/record-audit";
 import { createFinding } from "@/lib/findings/create-finding";
 import { findFindings } from "@/lib/findings/find-findings";
 
@@ -15,8 +14,8 @@ export const GET = withProject(
 );
 
 export const POST = withProject(
-  async (request, { project, user }) => {
-    const finding = await createFinding(userActor(user), project.id, await readJson(request));
+  async (request, { project, actor }) => {
+    const finding = await createFinding(actor, project.id, await readJson(request));
     return NextResponse.json(finding, { status: 201 });
   },
   { permission: "findings.write" },

@@ -3,7 +3,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
-import { userActor } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getFinding } from "@/lib/findings/get-finding";
@@ -27,26 +26,26 @@ export const GET = withProject(async (request, { project }) => NextResponse.json
 });
 
 export const PATCH = withProject(
-  async (request, { project, user }) => {
+  async (request, { project, caller, actor }) => {
     const body = await readJson(request);
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "Send a JSON object of the fields to change.");
     const { status, statusReason, riskAcceptedUntil, ...edits } = body as Record<string, unknown>;
     const changesStatus = "status" in body || "statusReason" in body || "riskAcceptedUntil" in body;
     const hasEdits = Object.keys(edits).length > 0;
-    if (hasEdits && !can(user, "findings.write")) throw new AppError("forbidden", "Your role may change the status, not other fields.");
+    if (hasEdits && !can(caller, "findings.write")) throw new AppError("forbidden", "Your role may change the status, not other fields.");
     // Check the status part before any edit is written, so a bad status changes nothing.
     if (changesStatus) parseInput(setFindingStatusSchema, { status, statusReason, riskAcceptedUntil });
     const id = findingIdOf(request);
-    if (hasEdits) await updateFinding(userActor(user), project.id, id, edits);
-    if (changesStatus) await setFindingStatus(userActor(user), project.id, id, { status, statusReason, riskAcceptedUntil });
+    if (hasEdits) await updateFinding(actor, project.id, id, edits);
+    if (changesStatus) await setFindingStatus(actor, project.id, id, { status, statusReason, riskAcceptedUntil });
     return NextResponse.json(await foundFinding(project.id, id));
   },
   { permission: "findings.status" },
 );
 
 export const DELETE = withProject(
-  async (request, { project, user }) => {
-    await deleteFinding(userActor(user), project.id, findingIdOf(request));
+  async (request, { project, caller, actor }) => {
+    await deleteFinding(actor, project.id, findingIdOf(request));
     return new NextResponse(null, { status: 204 });
   },
   { permission: "findings.write" },
