@@ -44,7 +44,7 @@ export const PATCH = withProject(
 );
 
 export const DELETE = withProject(
-  async (request, { project, caller, actor }) => {
+  async (request, { project, actor }) => {
     await deleteFinding(actor, project.id, findingIdOf(request));
     return new NextResponse(null, { status: 204 });
   },
