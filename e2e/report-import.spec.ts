@@ -67,7 +67,7 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
 test("importing the same report again adds and changes nothing", async ({ page }) => {
   await signInAs(page, "lead");
   await page.goto(`/projects/${slug}/import`);
-  await page.getByLabel("…or paste its Markdown").fill(readFileSync(seed002, "utf8"));
+  await page.locator("input[type=file]").setInputFiles(seed002);
   await page.getByTestId("preview-report").click();
   await expect(page.getByTestId("preview-count-findings")).toHaveText("43 findings");
   await page.getByTestId("commit-import").click();
@@ -76,13 +76,21 @@ test("importing the same report again adds and changes nothing", async ({ page }
   await expect(page.getByTestId("summary-added-items")).toHaveText("0");
 });
 
-test("a report with nothing recognisable is refused with what the importer looks for, and the text is kept", async ({ page }) => {
+test("a report with nothing recognisable is refused with what the importer looks for, and the text is kept; pasted Markdown previews like a file", async ({ page }) => {
   await signInAs(page, "lead");
   await page.goto(`/projects/${slug}/import`);
   await page.getByLabel("…or paste its Markdown").fill("Just a note to self.");
   await page.getByTestId("preview-report").click();
   await expect(page.getByTestId("import-error")).toContainText("Nothing recognisable in this report");
   await expect(page.getByLabel("…or paste its Markdown")).toHaveValue("Just a note to self.");
+  await expect(page.getByTestId("import-error")).toContainText("finding headings such as");
+
+  // Pasted Markdown is read like an uploaded file.
+  await page.getByLabel("…or paste its Markdown").fill("# Payments API readiness\n\n### CRIT-01: Token in git config\n\n**Severity:** Critical\n");
+  await page.getByTestId("preview-report").click();
+  await expect(page.getByRole("heading", { name: "Preview of Payments API readiness" })).toBeVisible();
+  await expect(page.getByTestId("preview-count-findings")).toHaveText("1 finding");
+  await expect(page.getByTestId("preview-severity-critical")).toHaveText("Critical 1");
 });
 
 test("a file that is not Markdown, or too large, is refused with a clear message and stays chosen", async ({ page }) => {
@@ -112,7 +120,7 @@ test("the server actions refuse a lead who became a viewer between preview and i
   await page.getByTestId("commit-import").click();
   await expect(page.getByTestId("import-error")).toHaveText("Your role does not allow this.");
   await page.getByRole("button", { name: "Choose another report" }).click();
-  await page.getByLabel("…or paste its Markdown").fill(readFileSync(seed002, "utf8"));
+  await page.getByLabel("…or paste its Markdown").fill("### CRIT-01: Token in git config\n\n**Severity:** Critical\n");
   await page.getByTestId("preview-report").click();
   await expect(page.getByTestId("import-error")).toHaveText("Your role does not allow this.");
   // Only the two imports of the lead's earlier tests happened.

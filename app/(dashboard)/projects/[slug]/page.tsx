@@ -66,7 +66,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </div>
       </div>
 
-      <RoadmapSummary sprints={sprints} strengths={strengths} canImport={canImport} />
+      <RoadmapSummary sprints={sprints} strengths={strengths} importHref={canImport ? `${base}/import` : null} />
 
       <section aria-labelledby="findings-heading" className="space-y-4">
         <h2 id="findings-heading" className="text-lg font-semibold">{t("title")}</h2>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Effort } from "@/components/roadmap/effort";
 import type { findSprints } from "@/lib/roadmap/find-sprints";
@@ -6,23 +7,28 @@ import type { findStrengths } from "@/lib/strengths/find-strengths";
 type Props = {
   sprints: Awaited<ReturnType<typeof findSprints>>;
   strengths: Awaited<ReturnType<typeof findStrengths>>;
-  canImport: boolean;
+  /** The import page, for those who may import; null for everyone else. */
+  importHref: string | null;
 };
 
 /** The project's sprints at a glance (the board comes later) and its strengths, folded. */
-export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
+export async function RoadmapSummary({ sprints, strengths, importHref }: Props) {
   const t = await getTranslations("reports");
   return (
     <div className="grid items-start gap-4 lg:grid-cols-3">
-      <section aria-labelledby="roadmap-heading" className="rounded-lg border border-slate-200 bg-white p-4 lg:col-span-2">
+      <section aria-labelledby="roadmap-heading" className={`rounded-lg border border-slate-200 bg-white p-4 ${strengths.length > 0 ? "lg:col-span-2" : "lg:col-span-3"}`}>
         <h2 id="roadmap-heading" className="font-semibold">{t("roadmapTitle")}</h2>
         {sprints.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{canImport ? t("roadmapEmptyLead") : t("roadmapEmpty")}</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid="roadmap-empty">
+            {importHref
+              ? t.rich("roadmapEmptyLead", { link: (chunks) => <Link href={importHref} className="font-medium text-brand-700 underline">{chunks}</Link> })
+              : t("roadmapEmpty")}
+          </p>
         ) : (
           <ol className="mt-2 divide-y divide-slate-100">
             {sprints.map((s) => (
               <li key={s.id} data-testid="sprint" className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2 text-sm">
-                <span className="min-w-0">
+                <span className="min-w-0 break-words">
                   <span className="font-medium">{s.name}</span>
                   {s.window && <span className="text-slate-500"> · {s.window}</span>}
                 </span>
@@ -37,13 +43,9 @@ export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
           </ol>
         )}
       </section>
-      <section aria-labelledby="strengths-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        {strengths.length === 0 ? (
-          <>
-            <h2 id="strengths-heading" className="font-semibold" data-testid="strengths-count">{t("strengthsSection", { count: 0 })}</h2>
-            <p className="mt-2 text-sm text-slate-600">{t("strengthsEmpty")}</p>
-          </>
-        ) : (
+      {/* Folded: a count is enough at a glance; nothing to show when the reports recorded none. */}
+      {strengths.length > 0 && (
+        <section aria-labelledby="strengths-heading" className="rounded-lg border border-slate-200 bg-white p-4">
           <details>
             <summary id="strengths-heading" className="cursor-pointer font-semibold" data-testid="strengths-count">
               {t("strengthsSection", { count: strengths.length })}
@@ -52,8 +54,8 @@ export async function RoadmapSummary({ sprints, strengths, canImport }: Props) {
               {strengths.map((s) => <li key={s.id} className="break-words"><span className="font-medium">{s.title}</span>{s.detail && <span className="text-slate-600"> — {s.detail}</span>}</li>)}
             </ul>
           </details>
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import type { ParsedReport } from "@/lib/reports/schema";
 import { commitReportAction, previewReportAction, type CommitState, type PreviewState } from "./actions";
@@ -11,6 +12,7 @@ type Props = { slug: string; maxBytes: number; categories: { key: string; name: 
 
 /** Upload → preview (edit) → import → summary. Nothing is written before "Import". */
 export function ReportImport({ slug, maxBytes, categories }: Props) {
+  const t = useTranslations("errors");
   const [previewState, previewAction, previewing] = useActionState(previewReportAction, {} as PreviewState);
   // A preview stays on screen until the lead starts over; remembering which one was dismissed
   // lets the same file be previewed again afterwards.
@@ -29,15 +31,19 @@ export function ReportImport({ slug, maxBytes, categories }: Props) {
   if (preview) {
     const onCommit = (report: ParsedReport) =>
       startCommit(async () => {
-        const state = await commitReportAction(slug, { report, fileName: preview.fileName, sha256: preview.sha256 });
+        let state: CommitState;
+        try {
+          state = await commitReportAction(slug, { report, fileName: preview.fileName, sha256: preview.sha256 });
+        } catch {
+          // The request itself failed (connection, server restart): keep the preview and its edits.
+          state = { error: t("genericShort") };
+        }
         setCommit({ state, fileName: preview.fileName });
+        if (state.summary) window.scrollTo({ top: 0 });
       });
     return (
-      <div className="space-y-4">
-        {commit?.state.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">{commit.state.error}</p>}
-        <ReportPreview key={preview.sha256} fileName={preview.fileName} report={preview.report} categories={categories}
-          committing={committing} onCommit={onCommit} onStartOver={startOver} />
-      </div>
+      <ReportPreview key={preview.sha256} fileName={preview.fileName} report={preview.report} categories={categories}
+        committing={committing} error={commit?.state.error} onCommit={onCommit} onStartOver={startOver} />
     );
   }
 

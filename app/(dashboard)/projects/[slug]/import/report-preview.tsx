@@ -11,6 +11,8 @@ type Props = {
   report: ParsedReport;
   categories: { key: string; name: string }[];
   committing: boolean;
+  /** Why the last import was refused, shown beside the button that was pressed. */
+  error?: string;
   onCommit: (report: ParsedReport) => void;
   onStartOver: () => void;
 };
@@ -34,8 +36,19 @@ function categoryOptions(project: Props["categories"], report: ParsedReport) {
   return [...options].map(([key, name]) => ({ key, name }));
 }
 
+/** A path that may wrap after each "/" rather than in the middle of a name. */
+function FilePath({ path }: { path: string }) {
+  const parts = path.split("/");
+  return parts.map((part, i) => (
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && <>/<wbr /></>}
+    </span>
+  ));
+}
+
 /** Step 2: what the import would add, grouped by kind and severity; severity, kind and category editable. */
-export function ReportPreview({ fileName, report, categories, committing, onCommit, onStartOver }: Props) {
+export function ReportPreview({ fileName, report, categories, committing, error, onCommit, onStartOver }: Props) {
   const t = useTranslations();
   const [findings, setFindings] = useState(report.findings);
   const [options] = useState(() => categoryOptions(categories, report));
@@ -49,8 +62,16 @@ export function ReportPreview({ fileName, report, categories, committing, onComm
   return (
     <div className="space-y-6">
       <div className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 className="break-words text-lg font-semibold">{t("reports.previewTitle", { name: report.title ?? fileName })}</h2>
-        {report.title && <p className="break-all text-xs text-slate-500">{fileName}</p>}
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h2 className="break-words text-lg font-semibold">{t("reports.previewTitle", { name: report.title ?? fileName })}</h2>
+            {report.title && <p className="break-all text-xs text-slate-500">{fileName}</p>}
+          </div>
+          <button type="button" disabled={committing} onClick={onStartOver}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-60">
+            {t("reports.startOver")}
+          </button>
+        </div>
         <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
           <li data-testid="preview-count-findings">{t("reports.counts.findings", { count: findings.length })}</li>
           <li data-testid="preview-count-strengths">{t("reports.counts.strengths", { count: report.strengths.length })}</li>
@@ -124,7 +145,11 @@ export function ReportPreview({ fileName, report, categories, committing, onComm
                         </select>
                       </td>
                       <td className="min-w-[12rem] max-w-[20rem] px-3 py-2 font-mono text-xs text-slate-600 [overflow-wrap:anywhere]">
-                        {f.locations.map((l) => (l.line ? `${l.file}:${l.line}` : l.file)).join(", ")}
+                        {f.locations.map((l, i) => (
+                          <span key={i} className="block">
+                            <FilePath path={l.line ? `${l.file}:${l.line}` : l.file} />
+                          </span>
+                        ))}
                       </td>
                     </tr>
                   ))}
@@ -138,13 +163,11 @@ export function ReportPreview({ fileName, report, categories, committing, onComm
       <PreviewExtras report={report} />
 
       {/* Stays in view while the lead scrolls through a long preview. */}
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur md:-mx-8 md:px-8">
+      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur md:-mx-8 md:px-8">
+        {error && <p role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="import-error">{error}</p>}
         <button type="button" disabled={committing} aria-busy={committing} onClick={() => onCommit({ ...report, findings })} data-testid="commit-import"
-          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">
           {committing ? t("reports.committing") : t("reports.commit", { count: findings.length })}
-        </button>
-        <button type="button" disabled={committing} onClick={onStartOver} className="rounded-md border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50 disabled:opacity-60">
-          {t("reports.startOver")}
         </button>
       </div>
     </div>
