@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkReportHasContent } from "@/lib/reports/check-report-has-content";
 import { importReport, type ImportSummary } from "@/lib/reports/import-report";
+import type { ReportWarning } from "@/lib/reports/schema";
 
 // readyboard import-report <file.md> --project S [--json] — imports a Markdown report into a
 // project, all or nothing; the file is read and checked before the database is opened.
@@ -26,7 +27,7 @@ const importReportCommand: CliCommand = async (argv) => {
 const labels = { findings: "findings", strengths: "strengths", sprints: "sprints", items: "items", categories: "categories", gateCriteria: "gate criteria", metrics: "metrics" };
 const SHOWN_MISSING = 20;
 
-function describeSummary(fileName: string, slug: string, summary: ImportSummary, warnings: string[]): string {
+function describeSummary(fileName: string, slug: string, summary: ImportSummary, warnings: ReportWarning[]): string {
   const lines = [`Imported ${fileName} into ${slug}:`];
   for (const [type, label] of Object.entries(labels) as [keyof typeof labels, string][]) {
     const [added, updated, unchanged] = [summary.added[type], summary.updated[type], summary.unchanged[type]];
@@ -37,7 +38,7 @@ function describeSummary(fileName: string, slug: string, summary: ImportSummary,
     for (const m of summary.missing.slice(0, SHOWN_MISSING)) lines.push(`  ${m.type} ${m.ref ? `${m.ref} ` : ""}${m.title}`);
     if (summary.missing.length > SHOWN_MISSING) lines.push(`  … and ${summary.missing.length - SHOWN_MISSING} more (--json lists them all)`);
   }
-  for (const w of warnings) lines.push(`Warning: ${w}`);
+  for (const w of warnings) lines.push(`Warning: ${w.message}`);
   return lines.join("\n");
 }
 

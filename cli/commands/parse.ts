@@ -29,7 +29,7 @@ function describeReport(report: ParsedReport): string {
     `  ${report.strengths.length} strengths`,
     `  ${report.sprints.length} sprints with ${items} items`,
     `  ${report.categories.length} categories, ${report.gateCriteria.length} gate criteria, ${report.metrics.length} metrics`,
-    ...report.warnings.map((w) => `Warning: ${w}`),
+    ...report.warnings.map((w) => `Warning: ${w.message}`),
   ];
   return lines.join("\n");
 }

@@ -60,24 +60,27 @@ function blockText(block: Block): string {
   return toString(block.node);
 }
 
-function collect<T extends { key: string }>(texts: string[], rules: Rule<T>[]): T[] {
+// Blocks are read as one text, one pass per rule; no rule matches across this separator.
+const blockSeparator = "\n\u0000\n";
+
+/** The first statement of each key, in the order the rules and then the text state them. */
+function collect<T extends { key: string }>(text: string, rules: Rule<T>[]): T[] {
   const byKey = new Map<string, T>();
-  for (const text of texts) {
-    for (const rule of rules) {
-      for (const match of text.matchAll(rule.pattern)) {
-        const found = rule.make(match as RegExpExecArray, sentenceAround(text, match.index ?? 0));
-        if (!byKey.has(found.key)) byKey.set(found.key, found);
-      }
+  for (const rule of rules) {
+    for (const match of text.matchAll(rule.pattern)) {
+      const found = rule.make(match as RegExpExecArray, sentenceAround(text, match.index ?? 0));
+      if (!byKey.has(found.key)) byKey.set(found.key, found);
     }
   }
   return [...byKey.values()];
 }
 
 export function extractMeasures(blocks: Block[]): { gateCriteria: ParsedGateCriterion[]; metrics: ParsedMetric[] } {
-  const prose = blocks.filter((b) => b.node.type !== "code").map(blockText);
+  const texts = blocks.map((b) => ({ code: b.node.type === "code", text: blockText(b) }));
+  const prose = texts.filter((t) => !t.code).map((t) => t.text).join(blockSeparator);
   const gateCriteria = collect(prose, gateRules);
   // Test runners print their results in code blocks, so results are read there too.
-  const metrics = collect(blocks.map(blockText), metricRules);
+  const metrics = collect(texts.map((t) => t.text).join(blockSeparator), metricRules);
   if (metrics.some((m) => m.key === "tests.passed") && !metrics.some((m) => m.key === "tests.failed")) {
     const passed = metrics.find((m) => m.key === "tests.passed")!;
     metrics.push({ key: "tests.failed", value: 0, unit: null, label: passed.label });

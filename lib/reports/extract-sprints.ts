@@ -13,6 +13,7 @@ import { findColumn, readTable } from "@/lib/reports/table-rows";
 
 const clean = (text: string) => text.replace(/\s+/g, " ").trim();
 const doneMark = /\[(?:done|selesai|completed?|x)\b[^\]]*\]|✅|✔️?|☑️?/gi;
+const hasDoneMark = new RegExp(doneMark.source, "i");
 const timeWords = /minggu|week|hari|day|bulan|month|jam|hour|session|sesi|sprint|quarter|kuartal|q[1-4]|<|>|~|\d/i;
 
 /** "6.1 Phase 1: Security (Weeks 1-4) 🚨" → name "Phase 1: Security", window "Weeks 1-4". */
@@ -49,7 +50,7 @@ function effortIn(text: string) {
 }
 
 function itemFrom(text: string, checked: boolean | null | undefined, files: string[]): ParsedRoadmapItem | null {
-  const done = checked === true || new RegExp(doneMark.source, "i").test(text);
+  const done = checked === true || hasDoneMark.test(text);
   const title = clean(text.replace(doneMark, "").replace(/\*\*/g, "")).replace(/[\s—–:-]+$/, "");
   if (!title) return null;
   return { title: title.slice(0, 500), status: done ? "done" : "todo", effort: effortIn(title), refs: refsIn(title), files: [...new Set(files)].slice(0, 50) };

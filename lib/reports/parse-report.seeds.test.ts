@@ -51,7 +51,7 @@ describe("seed 000: gap-analysis framework (mis-encoded)", () => {
   it("repairs the mojibake and says so", () => {
     expect(report.title).toBe("Ekspansi Komprehensif Gap Analysis - MerajutASA.id");
     expect(JSON.stringify(report)).not.toMatch(/â€|ðŸ/);
-    expect(report.warnings.join(" ")).toMatch(/mis-encoded/);
+    expect(report.warnings.map((w) => w.code)).toContain("mis_encoded");
   });
 });
 

@@ -5,7 +5,7 @@ import { extractSprints } from "@/lib/reports/extract-sprints";
 import { extractStrengths } from "@/lib/reports/extract-strengths";
 import { headingText, readBlocks, type Block } from "@/lib/reports/markdown-tree";
 import { repairMojibake } from "@/lib/reports/repair-mojibake";
-import type { ParsedReport } from "@/lib/reports/schema";
+import type { ParsedReport, ReportWarning } from "@/lib/reports/schema";
 
 // Markdown readiness report in, normalized result out. Pure: no database, no clock, no I/O.
 
@@ -23,16 +23,20 @@ function splitTitle(blocks: Block[]): { title: string | null; blocks: Block[] } 
 }
 
 export function parseReport(text: string): ParsedReport {
-  const warnings: string[] = [];
+  const warnings: ReportWarning[] = [];
   // Windows files and browser form fields (which submit CRLF) must read like any other.
   const repaired = repairMojibake(text.replace(/\r\n?/g, "\n"));
-  if (repaired.repaired) warnings.push("The text was mis-encoded (UTF-8 read as Windows-1252); it was repaired before reading.");
+  if (repaired.repaired) {
+    warnings.push({ code: "mis_encoded", count: 1, message: "The text was mis-encoded (UTF-8 read as Windows-1252); it was repaired before reading." });
+  }
   const { title, blocks } = splitTitle(readBlocks(repaired.text));
   const findings = extractFindings(blocks);
   const inferred = findings.filter((f) => f.severityInferred).length;
-  if (inferred) warnings.push(`${inferred} finding(s) state no severity; they were set to medium. Check them in the preview.`);
+  if (inferred) {
+    warnings.push({ code: "severity_inferred", count: inferred, message: `${inferred} finding(s) state no severity; they were set to medium. Check them in the preview.` });
+  }
   const uncategorised = findings.filter((f) => !f.category).length;
-  if (uncategorised) warnings.push(`${uncategorised} finding(s) match no category.`);
+  if (uncategorised) warnings.push({ code: "no_category", count: uncategorised, message: `${uncategorised} finding(s) match no category.` });
   const { gateCriteria, metrics } = extractMeasures(blocks);
   return {
     kind: "report",

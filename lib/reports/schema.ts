@@ -83,6 +83,15 @@ export const metricSchema = z.object({
   label: text(300),
 });
 
+export const reportWarningCodes = ["mis_encoded", "severity_inferred", "no_category"] as const;
+
+/** What the importer noticed: a code and count for the UI's catalog, a message for CLI and API. */
+const reportWarningSchema = z.object({
+  code: z.enum(reportWarningCodes),
+  count: z.number().int().min(0),
+  message: text(300),
+});
+
 export const parsedReportSchema = z.object({
   kind: z.literal("report"),
   title: text(300).nullable(),
@@ -92,7 +101,7 @@ export const parsedReportSchema = z.object({
   categories: z.array(categoryWeightSchema).max(100),
   gateCriteria: z.array(gateCriterionSchema).max(20),
   metrics: z.array(metricSchema).max(200),
-  warnings: z.array(z.string()).max(200),
+  warnings: z.array(reportWarningSchema).max(20),
 });
 
 export type Effort = z.infer<typeof effortSchema>;
@@ -104,4 +113,5 @@ export type ParsedSprint = z.infer<typeof sprintSchema>;
 export type CategoryWeight = z.infer<typeof categoryWeightSchema>;
 export type ParsedGateCriterion = z.infer<typeof gateCriterionSchema>;
 export type ParsedMetric = z.infer<typeof metricSchema>;
+export type ReportWarning = z.infer<typeof reportWarningSchema>;
 export type ParsedReport = z.infer<typeof parsedReportSchema>;

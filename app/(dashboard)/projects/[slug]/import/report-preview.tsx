@@ -89,7 +89,7 @@ export function ReportPreview({ fileName, report, categories, committing, error,
         {report.warnings.length > 0 && (
           <div className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="preview-warnings">
             <p className="font-medium">{t("reports.warnings")}</p>
-            <ul className="list-disc pl-5">{report.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+            <ul className="list-disc pl-5">{report.warnings.map((w) => <li key={w.code}>{t(`reports.warning.${w.code}`, { count: w.count })}</li>)}</ul>
           </div>
         )}
       </div>
