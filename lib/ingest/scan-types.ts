@@ -75,6 +75,8 @@ export type Sniff = {
   xmlRoot: { name: string; attributes: Record<string, string> } | null;
   /** The head as text (up to 256 KB), for formats told apart by their words (lcov). */
   head: string;
+  /** JSON whose head is not well-formed: where it breaks ("Line 3, column 5: …"); keys hold what came before. */
+  error: string | null;
 };
 
 export type ScanParser = {

@@ -26,8 +26,8 @@ async function readHead(source: ScanSource): Promise<Uint8Array> {
   return head;
 }
 
-/** Key paths of a JSON document's head, or null when the head is not the start of one JSON value. */
-function jsonKeys(head: Uint8Array): { root: "object" | "array"; keys: Set<string> } | null {
+/** Key paths of a JSON document's head, and where its syntax breaks if it does. */
+function jsonKeys(head: Uint8Array): { root: "object" | "array"; keys: Set<string>; error: string | null } {
   const keys = new Set<string>();
   const scanner = new JsonScanner([], {
     partial: true,
@@ -36,15 +36,16 @@ function jsonKeys(head: Uint8Array): { root: "object" | "array"; keys: Set<strin
       keys.add([...path.map((s) => (typeof s === "number" ? ANY : s)), key].join("."));
     },
   });
+  let error: string | null = null;
   try {
     // No patterns, so nothing is yielded: the scan only reports keys.
     Array.from(scanner.push(head));
     Array.from(scanner.end());
-  } catch {
-    return null;
+  } catch (e) {
+    error = (e as Error).message;
   }
   const first = new TextDecoder().decode(head.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart()[0];
-  return { root: first === "[" ? "array" : "object", keys };
+  return { root: first === "[" ? "array" : "object", keys, error };
 }
 
 function xmlRoot(text: string): Sniff["xmlRoot"] {
@@ -60,16 +61,16 @@ function xmlRoot(text: string): Sniff["xmlRoot"] {
 export async function sniffScan(source: ScanSource): Promise<Sniff> {
   const bytes = await readHead(source);
   const head = new TextDecoder("utf-8").decode(bytes);
-  const base = { fileName: source.fileName, head, root: null, keys: new Set<string>(), xmlRoot: null };
+  const base = { fileName: source.fileName, head, root: null, keys: new Set<string>(), xmlRoot: null, error: null };
   const start = head.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("{") || start.startsWith("[")) {
     const json = jsonKeys(bytes);
-    if (json) return { ...base, syntax: "json", ...json };
+    if (!json.error) return { ...base, syntax: "json", ...json };
     // Several objects, one a line: read the first line's.
     const firstLine = start.split(/\r?\n/, 1)[0]!;
     const line = jsonKeys(new TextEncoder().encode(firstLine));
-    if (line?.root === "object" && start.slice(firstLine.length).trimStart().startsWith("{")) return { ...base, syntax: "jsonl", ...line };
-    return { ...base, syntax: "text" };
+    if (!line.error && line.root === "object" && start.slice(firstLine.length).trimStart().startsWith("{")) return { ...base, syntax: "jsonl", ...line };
+    return { ...base, syntax: "json", ...json };
   }
   if (start.startsWith("<")) {
     const root = xmlRoot(head);
