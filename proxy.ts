@@ -13,4 +13,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Scan uploads (up to SCAN_MAX_BYTES) skip the proxy: Next buffers a body it passes through the
+// proxy in memory and cuts it at 10 MB. Their route handler sets its own request id.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/projects/[^/]+/scans$).*)"] };

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   parse: () => import("@/cli/commands/parse"),
   "import-report": () => import("@/cli/commands/import-report"),
   token: () => import("@/cli/commands/token"),
+  upload: () => import("@/cli/commands/upload"),
 };
 
 const usage = `Usage: readyboard <command> [options]
@@ -24,8 +25,9 @@ Commands:
   project create --slug S --name N    create a project with the default categories
   export [--project S]                print a versioned JSON backup to stdout
   import <file.json>                  restore a backup into this database
-  parse <file> [--json]               parse a Markdown report (no database) and print the result
+  parse <file> [--json] [--format F]  parse a scan file or a Markdown report (no database) and print the result
   import-report <file> --project S    import a Markdown report into a project [--json]
+  upload <file> --project S           import a scan file [--format F] [--branch B] [--commit C] [--keep-missing] [--json]
   token create --project S --name N   create a project API token (shown once); token list | revoke --id ID`;
 
 export async function main(argv: string[]): Promise<number> {

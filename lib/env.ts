@@ -16,6 +16,7 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   REPORT_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  SCAN_MAX_BYTES: z.coerce.number().int().min(1).default(100 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
