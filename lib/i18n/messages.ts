@@ -8,10 +8,12 @@ import enFindings from "@/messages/en/findings.json";
 import idFindings from "@/messages/id/findings.json";
 import enReports from "@/messages/en/reports.json";
 import idReports from "@/messages/id/reports.json";
+import enScans from "@/messages/en/scans.json";
+import idScans from "@/messages/id/scans.json";
 
 const catalogs = {
-  en: { ...enCommon, ...enFindings, ...enReports },
-  id: { ...idCommon, ...idFindings, ...idReports },
+  en: { ...enCommon, ...enFindings, ...enReports, ...enScans },
+  id: { ...idCommon, ...idFindings, ...idReports, ...idScans },
 };
 
 export type Messages = typeof catalogs.en;

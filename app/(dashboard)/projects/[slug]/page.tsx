@@ -29,9 +29,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a value the list does not know shows everything, with a note.
   const parsed = findFindingsSchema.safeParse(search);
-  const [t, tr, result, sources, sprints, strengths] = await Promise.all([
+  const [t, tr, ts, result, sources, sprints, strengths] = await Promise.all([
     getTranslations("findings"),
     getTranslations("reports"),
+    getTranslations("scans"),
     findFindings(project.id, parsed.success ? parsed.data : {}),
     findFindingSources(project.id),
     findSprints(project.id),
@@ -53,6 +54,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link href={`${base}/scans`} data-testid="project-scans" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+            {ts("title")}
+          </Link>
           {canImport && (
             <Link href={`${base}/import`} data-testid="import-report" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
               {tr("importReport")}

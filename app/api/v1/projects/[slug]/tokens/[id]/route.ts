@@ -1,0 +1,11 @@
+// DELETE /api/v1/projects/:slug/tokens/:id — revoke a token (lead, signed in)
+import { withProject } from "@/lib/api/with-project";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+
+export const DELETE = withProject(
+  async (request, { project, actor }) => {
+    await revokeApiToken(actor, project.id, request.nextUrl.pathname.split("/").pop() ?? "");
+    return new Response(null, { status: 204 });
+  },
+  { permission: "tokens.write" },
+);
