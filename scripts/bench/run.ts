@@ -4,6 +4,7 @@ export {};
 // their figures. Benchmarks measure; they never fail a build on a number.
 const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>> = {
   "report-parse": () => import("./report-parse"),
+  ingest: () => import("./ingest"),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
