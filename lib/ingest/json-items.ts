@@ -67,6 +67,7 @@ export class JsonScanner {
   private readonly rootMask: number;
   // Bytes from the oldest one still needed (a chosen value's start, a key's or token's) to the end of the last chunk.
   private buf: Uint8Array = new Uint8Array(0);
+  private older: { base: number; bytes: Uint8Array }[] = [];
   private base = 0;
   private pos = 0;
   line = 1;
@@ -91,17 +92,14 @@ export class JsonScanner {
     // Node's Buffers make every subarray a Buffer too, which costs; a plain view does not.
     const chunk = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const keepFrom = this.capture ? this.capture.start : this.tokenStart;
+    // Chunks a chosen value (or a key) spans are kept as they are and joined once, when it
+    // ends: joining on every chunk would copy a large value once per chunk.
     if (keepFrom >= 0) {
-      const kept = this.buf.subarray(keepFrom - this.base);
-      const joined = new Uint8Array(kept.length + chunk.length);
-      joined.set(kept);
-      joined.set(chunk, kept.length);
-      this.buf = joined;
-      this.base = keepFrom;
-    } else {
-      this.base += this.buf.length;
-      this.buf = chunk;
-    }
+      this.older.push({ base: this.base, bytes: this.buf });
+      this.older = this.older.filter((c) => c.base + c.bytes.length > keepFrom);
+    } else this.older = [];
+    this.base += this.buf.length;
+    this.buf = chunk;
     // A byte order mark before the document is allowed.
     if (this.pos === 0 && this.base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.pos = 3;
     this.scan();
@@ -119,6 +117,24 @@ export class JsonScanner {
     if (this.state !== State.Done && !this.options.partial) {
       this.fail(this.base + this.buf.length === 0 ? "The file is empty." : "The JSON ends too early: a value, bracket or quote is missing.");
     }
+  }
+
+  /** The document's bytes from `from` to `to`, which may begin in a kept earlier chunk. */
+  private bytes(from: number, to: number): Uint8Array {
+    if (from >= this.base) return this.buf.subarray(from - this.base, to - this.base);
+    const parts: Uint8Array[] = [];
+    for (const chunk of [...this.older, { base: this.base, bytes: this.buf }]) {
+      const start = Math.max(from, chunk.base) - chunk.base;
+      const end = Math.min(to, chunk.base + chunk.bytes.length) - chunk.base;
+      if (end > start) parts.push(chunk.bytes.subarray(start, end));
+    }
+    const out = new Uint8Array(to - from);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
   }
 
   private fail(message: string): never {
@@ -304,7 +320,7 @@ export class JsonScanner {
     }
     // Keys matter only where a pattern or the key listener still looks.
     if (!this.capture && (this.options.onKey || this.frames[this.frames.length - 1]!.mask)) {
-      const bytes = this.buf.subarray(this.tokenStart - this.base, this.pos + 1 - this.base);
+      const bytes = this.bytes(this.tokenStart, this.pos + 1);
       this.key = this.keyEscaped ? (JSON.parse(decode(bytes, this)) as string) : decodePlain(bytes.subarray(1, -1), this);
       this.options.onKey?.(this.path(), this.key);
     }
@@ -313,7 +329,7 @@ export class JsonScanner {
   }
 
   private endToken(endPos: number) {
-    const bytes = this.buf.subarray(this.tokenStart - this.base, endPos - this.base);
+    const bytes = this.bytes(this.tokenStart, endPos);
     const valid = this.state === State.Number ? isNumber(bytes) : isLiteral(bytes);
     if (!valid) {
       this.pos = this.tokenStart;
@@ -335,7 +351,7 @@ export class JsonScanner {
   private afterValue(endPos: number) {
     const capture = this.capture;
     if (capture && this.frames.length === capture.depth) {
-      const text = decode(this.buf.subarray(capture.start - this.base, endPos - this.base), capture);
+      const text = decode(this.bytes(capture.start, endPos), capture);
       this.out.push({ pattern: capture.pattern, path: capture.path, value: parseChosen(text, capture) });
       this.capture = null;
     }

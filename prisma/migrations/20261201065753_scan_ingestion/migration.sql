@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "Finding_projectId_categoryId_idx";
+
 -- AlterTable
 ALTER TABLE "FindingEvent" ADD COLUMN     "scanId" TEXT;
 
@@ -31,12 +34,6 @@ CREATE TABLE "FindingSource" (
 CREATE INDEX "FindingSource_findingId_idx" ON "FindingSource"("findingId");
 
 -- CreateIndex
-CREATE INDEX "FindingSource_projectId_tool_branch_present_idx" ON "FindingSource"("projectId", "tool", "branch", "present");
-
--- CreateIndex
-CREATE INDEX "FindingSource_firstScanId_idx" ON "FindingSource"("firstScanId");
-
--- CreateIndex
 CREATE UNIQUE INDEX "FindingSource_projectId_tool_branch_fingerprint_key" ON "FindingSource"("projectId", "tool", "branch", "fingerprint");
 
 -- CreateIndex
@@ -50,9 +47,6 @@ ALTER TABLE "FindingEvent" ADD CONSTRAINT "FindingEvent_scanId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "FindingSource" ADD CONSTRAINT "FindingSource_findingId_fkey" FOREIGN KEY ("findingId") REFERENCES "Finding"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "FindingSource" ADD CONSTRAINT "FindingSource_firstScanId_fkey" FOREIGN KEY ("firstScanId") REFERENCES "Scan"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Scan" ADD CONSTRAINT "Scan_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
