@@ -66,7 +66,8 @@ async function refuseClashes(db: Db, backup: Backup) {
   const project = slugs.length ? await db.project.findFirst({ where: { slug: { in: slugs } }, select: { slug: true } }) : null;
   if (project) throw new AppError("conflict", `A project with the slug "${project.slug}" already exists; import into an empty database.`);
   for (const { name } of backupTables) {
-    if (name === "roadmapItemFinding") continue;
+    // Join rows have no id of their own; the rows they join are checked.
+    if (name === "roadmapItemFinding" || name === "findingSource") continue;
     const ids = backup.tables[name].map((r) => String(r.id));
     for (let i = 0; i < ids.length; i += 10_000) {
       const found = await (db as unknown as Record<BackupTableName, Delegate>)[name].count({ where: { id: { in: ids.slice(i, i + 10_000) } } });

@@ -51,4 +51,5 @@ export const dateColumns: Partial<Record<BackupTableName, string[]>> = {
 };
 
 // Row order within a table, so two exports of the same data are the same file.
-export const orderKey = (name: BackupTableName) => (name === "roadmapItemFinding" ? ["itemId", "findingId"] : ["id"]);
+export const orderKey = (name: BackupTableName) =>
+  name === "roadmapItemFinding" ? ["itemId", "findingId"] : name === "findingSource" ? ["projectId", "tool", "branch", "fingerprint"] : ["id"];

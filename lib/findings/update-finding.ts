@@ -41,6 +41,8 @@ export async function updateFinding(actor: Actor, projectId: string, findingId: 
       Object.assign(data, { [field]: next });
       record(field, before[field], next);
     }
+    // A person's severity stands: later imports and scans do not change it.
+    if (data.severity !== undefined) data.severityPinned = true;
     if (categoryId !== undefined && categoryId !== before.categoryId) {
       data.categoryId = categoryId;
       record("category", before.category?.name ?? null, category?.name ?? null);

@@ -12,7 +12,7 @@ import { parseInput } from "@/lib/validation";
 // A scan file into a project, all or nothing: findings by batch as the parser streams them,
 // then the ones this tool no longer reports resolved, then the Scan row with its counts.
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export type ScanSummary = {
   scanId: string;
@@ -56,13 +56,21 @@ export async function importScan(actor: Actor, projectId: string, input: ImportS
       const seen = newScanSeen();
       const metrics: ScanMetric[] = [];
       let batch: ScanFinding[] = [];
+      // One batch is written while the next is parsed: PostgreSQL and the parser each have a core.
+      let writing: Promise<void> = Promise.resolve();
       const flush = async () => {
         if (!batch.length) return;
-        const written = await writeScanBatch(context(batch[0]!.tool), groupScanFindings(batch, seen));
-        counts.created += written.created;
-        counts.reopened += written.reopened;
-        counts.unchanged += written.unchanged;
+        const groups = groupScanFindings(batch, seen);
+        const ctx = context(batch[0]!.tool);
         batch = [];
+        await writing;
+        writing = writeScanBatch(ctx, groups).then((written) => {
+          counts.created += written.created;
+          counts.reopened += written.reopened;
+          counts.unchanged += written.unchanged;
+        });
+        // A failed write is reported by the next flush; until then it must not count as unhandled.
+        writing.catch(() => {});
       };
       for await (const record of readScanRecords(parser, source)) {
         if (record.type === "tool") context(record.name);
@@ -73,6 +81,7 @@ export async function importScan(actor: Actor, projectId: string, input: ImportS
         }
       }
       await flush();
+      await writing;
       const done = context(parser.format);
       const closed = options.closeMissing ? await closeMissingFindings(done) : 0;
       if (metrics.length) {

@@ -27,14 +27,21 @@ type ExistingFinding = { id: string; fingerprint: string; status: string; severi
 /** Scan events carry this note so a person's edits (note null) can be told apart. */
 export const SCAN_NOTE_PREFIX = "scan:";
 
-const clip = (text: string | null, max: number) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * Text as PostgreSQL can store it, cut to `max`: a NUL character (Grype has reported versions
+ * with one) cannot be stored in a text column and would fail the whole scan.
+ */
+function clip(text: string | null, max: number): string | null {
+  if (!text) return text;
+  const clean = text.includes("\u0000") ? text.replace(/\u0000/g, "") : text;
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
 
 export async function writeScanBatch(ctx: ScanContext, groups: FindingGroup[]): Promise<BatchCounts> {
   if (!groups.length) return { created: 0, reopened: 0, unchanged: 0 };
   const { tx, projectId } = ctx;
   const existing = await tx.$queryRaw<ExistingFinding[]>`
-    select f.id, f.fingerprint, f.status::text as status, f.severity::text as severity, f.title,
-      exists (select 1 from "FindingEvent" e where e."findingId" = f.id and e.field = 'severity' and e."actorId" is not null and e.note is null) as "handSeverity"
+    select f.id, f.fingerprint, f.status::text as status, f.severity::text as severity, f.title, f."severityPinned" as "handSeverity"
     from "Finding" f
     where f."projectId" = ${projectId} and f.fingerprint = any(${groups.map((g) => g.key)}::text[])`;
   const byKey = new Map(existing.map((f) => [f.fingerprint, f]));
@@ -45,13 +52,10 @@ export async function writeScanBatch(ctx: ScanContext, groups: FindingGroup[]): 
 
   const findingIdOf = (g: FindingGroup) => byKey.get(g.key)?.id ?? freshIds.get(g.key)!;
   const sourceRows = groups.flatMap((g) => g.fingerprints.map((fingerprint) => ({ findingId: findingIdOf(g), fingerprint, ruleId: g.finding.ruleId, group: g })));
-  const knownSources = await tx.$queryRaw<{ id: string; fingerprint: string }[]>`
-    select id, fingerprint from "FindingSource"
-    where "projectId" = ${projectId} and tool = ${ctx.tool} and branch = ${ctx.branch} and fingerprint = any(${sourceRows.map((s) => s.fingerprint)}::text[])`;
-  const knownSourceIds = new Map(knownSources.map((s) => [s.fingerprint, s.id]));
-  const newSources = sourceRows.filter((s) => !knownSourceIds.has(s.fingerprint));
+  // Sightings this tool (and branch) already had are marked seen by this scan; the rest are new.
+  const seenAgain = await markSourcesSeen(ctx, sourceRows.map((s) => s.fingerprint));
+  const newSources = sourceRows.filter((s) => !seenAgain.has(s.fingerprint));
   await insertSources(ctx, newSources);
-  await markSourcesSeen(ctx, [...knownSourceIds.values()]);
 
   // Locations come with a sighting: a new finding's, or a second tool's view of a known one.
   const withNewSighting = new Set(newSources.map((s) => s.group));
@@ -73,7 +77,7 @@ async function insertFindings(ctx: ScanContext, groups: FindingGroup[], ids: Map
     from unnest(${groups.map((g) => ids.get(g.key)!)}::text[], ${f.map((x) => clip(x.cve ?? x.ruleId, 120))}::text[], ${f.map((x) => clip(x.title, 500))}::text[],
       ${f.map((x) => clip(x.description, 20_000) ?? "")}::text[], ${f.map((x) => clip(x.recommendation, 20_000))}::text[], ${f.map((x) => x.severity)}::text[],
       ${f.map((x) => x.kind)}::text[], ${f.map((x) => ctx.categories.get(x.category) ?? null)}::text[], ${groups.map((g) => g.key)}::text[],
-      ${f.map((x) => clip(x.ruleId, 300))}::text[], ${f.map((x) => x.cwe)}::text[], ${f.map((x) => x.cve)}::text[], ${f.map((x) => clip(x.packageName, 300))}::text[],
+      ${f.map((x) => clip(x.ruleId, 300))}::text[], ${f.map((x) => clip(x.cwe, 40))}::text[], ${f.map((x) => clip(x.cve, 120))}::text[], ${f.map((x) => clip(x.packageName, 300))}::text[],
       ${f.map((x) => clip(x.installedVersion, 120))}::text[], ${f.map((x) => clip(x.fixedVersion, 120))}::text[])
       as v(id, ref, title, description, recommendation, severity, kind, category, fingerprint, rule, cwe, cve, package, installed, fixed)`;
 }
@@ -81,17 +85,18 @@ async function insertFindings(ctx: ScanContext, groups: FindingGroup[], ids: Map
 async function insertSources(ctx: ScanContext, rows: { findingId: string; fingerprint: string; ruleId: string | null }[]) {
   if (!rows.length) return;
   await ctx.tx.$executeRaw`
-    insert into "FindingSource" (id, "projectId", "findingId", tool, branch, fingerprint, "ruleId", present, "firstScanId", "lastScanId", "firstSeenAt", "lastSeenAt")
-    select v.id, ${ctx.projectId}, v.finding, ${ctx.tool}, ${ctx.branch}, v.fingerprint, v.rule, true, ${ctx.scanId}, ${ctx.scanId}, ${ctx.now}, ${ctx.now}
-    from unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.findingId)}::text[], ${rows.map((r) => r.fingerprint)}::text[],
-      ${rows.map((r) => clip(r.ruleId, 300))}::text[]) as v(id, finding, fingerprint, rule)`;
+    insert into "FindingSource" ("projectId", "findingId", tool, branch, fingerprint, "ruleId", present, "firstScanId", "lastScanId", "firstSeenAt", "lastSeenAt")
+    select ${ctx.projectId}, v.finding, ${ctx.tool}, ${ctx.branch}, v.fingerprint, v.rule, true, ${ctx.scanId}, ${ctx.scanId}, ${ctx.now}, ${ctx.now}
+    from unnest(${rows.map((r) => r.findingId)}::text[], ${rows.map((r) => r.fingerprint)}::text[], ${rows.map((r) => clip(r.ruleId, 300))}::text[]) as v(finding, fingerprint, rule)`;
 }
 
-async function markSourcesSeen(ctx: ScanContext, ids: string[]) {
-  if (!ids.length) return;
-  await ctx.tx.$executeRaw`
+/** Marks the tool's known sightings among `fingerprints` as seen now; returns which were known. */
+async function markSourcesSeen(ctx: ScanContext, fingerprints: string[]): Promise<Set<string>> {
+  const seen = await ctx.tx.$queryRaw<{ fingerprint: string }[]>`
     update "FindingSource" set present = true, "lastScanId" = ${ctx.scanId}, "lastSeenAt" = ${ctx.now}
-    where id = any(${ids}::text[])`;
+    where "projectId" = ${ctx.projectId} and tool = ${ctx.tool} and branch = ${ctx.branch} and fingerprint = any(${fingerprints}::text[])
+    returning fingerprint`;
+  return new Set(seen.map((s) => s.fingerprint));
 }
 
 async function insertLocations(ctx: ScanContext, rows: { findingId: string; group: FindingGroup; isNew: boolean }[]) {
@@ -127,9 +132,9 @@ async function refreshKnownFindings(ctx: ScanContext, groups: FindingGroup[], by
       as v(id, title, description, severity, fixed)
     where f.id = v.id`;
 
-  const note = `${SCAN_NOTE_PREFIX}${ctx.fileName}`.slice(0, 300);
+  const note = clip(`${SCAN_NOTE_PREFIX}${ctx.fileName}`, 250)!;
   const events = [
-    ...rows.filter((r) => r.before.status === "resolved").map((r) => ({ findingId: r.before.id, field: "status", from: "resolved", to: "open", note: `Reopened: ${note} reports it again` })),
+    ...rows.filter((r) => r.before.status === "resolved").map((r) => ({ findingId: r.before.id, field: "status", from: "resolved", to: "open", note: `Reopened: ${note} reports it again`.slice(0, 300) })),
     ...rows.filter((r) => severity(r) !== r.before.severity).map((r) => ({ findingId: r.before.id, field: "severity", from: r.before.severity, to: severity(r), note })),
   ];
   await insertEvents(ctx, events);

@@ -22,14 +22,13 @@ export async function importFindings(step: ImportStep, parsed: ReportFinding[], 
       ...(await tx.finding.findMany({
         where: { projectId, fingerprint: { in: chunk } },
         select: {
-          id: true, fingerprint: true, title: true, description: true, recommendation: true, severity: true, severityInferred: true,
+          id: true, fingerprint: true, title: true, description: true, recommendation: true, severity: true, severityInferred: true, severityPinned: true,
           categoryId: true, category: { select: { name: true } }, locations: { select: { file: true, line: true }, orderBy: { id: "asc" } },
         },
       })),
     );
   }
   const byFingerprint = new Map(existing.map((f) => [f.fingerprint, f]));
-  const handSet = await findHandSetSeverities(step, existing.map((f) => f.id));
 
   const fresh: Prisma.FindingCreateManyInput[] = [];
   const freshLocations = new Map<string, Location[]>();
@@ -60,7 +59,7 @@ export async function importFindings(step: ImportStep, parsed: ReportFinding[], 
       data.categoryId = category.id;
       change("category", before.category?.name ?? null, category.name);
     }
-    if (!f.severityInferred && !handSet.has(before.id)) {
+    if (!f.severityInferred && !before.severityPinned) {
       if (f.severity !== before.severity) {
         data.severity = f.severity;
         change("severity", before.severity, f.severity);
@@ -90,20 +89,6 @@ export async function importFindings(step: ImportStep, parsed: ReportFinding[], 
   }
 
   return { counts: tally(fresh.length, updated, parsed.length), missing: await findMissingFindings(step, new Set(fingerprints)) };
-}
-
-/** Findings whose severity a person set (an event by a user, not written by an import). */
-async function findHandSetSeverities({ tx }: ImportStep, findingIds: string[]): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (const chunk of inChunks(findingIds, 5000)) {
-    const events = await tx.findingEvent.findMany({
-      where: { findingId: { in: chunk }, field: "severity", actorId: { not: null }, OR: [{ note: null }, { note: { not: IMPORT_NOTE } }] },
-      select: { findingId: true },
-      distinct: ["findingId"],
-    });
-    for (const e of events) ids.add(e.findingId);
-  }
-  return ids;
 }
 
 async function createLocations({ tx }: ImportStep, rows: { findingId: string; locations: Location[] }[]) {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cliActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
@@ -133,6 +134,39 @@ describe("scan import", () => {
     const results = await Promise.all([upload(project.id, text), upload(project.id, text)]);
     expect(results.map((r) => r.created).sort()).toEqual([0, 3]);
     expect(await getDb().finding.count({ where: { projectId: project.id } })).toBe(3);
+  });
+
+  it("files the same CVE in the same package from two tools as one finding with two sources", async () => {
+    const project = await makeProject();
+    // Trivy's real report names curl 7.81.0 with CVE-2023-46218; Grype's real report, its one
+    // match turned into the same package and advisory, is the second tool seeing it.
+    const trivy = readFileSync("tests/fixtures/scans/trivy/severity_prio.json", "utf8");
+    const grype = JSON.parse(readFileSync("tests/fixtures/scans/anchore_grype/fix_available.json", "utf8"));
+    Object.assign(grype.matches[0].vulnerability, { id: "CVE-2023-46218", severity: "Medium" });
+    Object.assign(grype.matches[0].artifact, { name: "curl", version: "7.81.0-1ubuntu1.14", type: "deb", purl: "pkg:deb/ubuntu/curl@7.81.0-1ubuntu1.14", cpes: [] });
+    const sha = (t: string) => createHash("sha256").update(t).digest("hex");
+    const first = await importScan(cliActor, project.id, { source: scanSourceFromBytes("trivy.json", trivy), sha256: sha(trivy) });
+    const second = await importScan(cliActor, project.id, { source: scanSourceFromBytes("grype.json", JSON.stringify(grype)), sha256: sha("g") });
+    expect(first.created).toBe(2);
+    expect(second).toMatchObject({ tool: "grype", created: 0, unchanged: 1 });
+    const curl = await getDb().finding.findFirstOrThrow({ where: { projectId: project.id, cve: "CVE-2023-46218" }, include: { sources: true, locations: true } });
+    expect(curl.sources.map((s) => s.tool).sort()).toEqual(["grype", "trivy"]);
+    expect(curl.locations.map((l) => l.file)).toContain("/opt/java/openjdk/bin/java");
+    expect(await getDb().finding.count({ where: { projectId: project.id } })).toBe(2);
+
+    // Trivy no longer reports it, Grype still does: it stays open.
+    const cleanTrivy = JSON.parse(trivy);
+    for (const result of cleanTrivy.Results) result.Vulnerabilities = (result.Vulnerabilities ?? []).filter((v: { VulnerabilityID: string }) => v.VulnerabilityID !== "CVE-2023-46218");
+    const third = await importScan(cliActor, project.id, { source: scanSourceFromBytes("trivy.json", JSON.stringify(cleanTrivy)), sha256: sha("t2") });
+    expect(third.closed).toBe(0);
+    expect((await getDb().finding.findUniqueOrThrow({ where: { id: curl.id } })).status).toBe("open");
+  });
+
+  it("stores a real Grype report whose version holds a NUL character", async () => {
+    const project = await makeProject();
+    const summary = await importScan(cliActor, project.id, { source: await scanSourceFromPath("tests/fixtures/scans/anchore_grype/fix_available.json"), sha256: "1".repeat(64) });
+    expect(summary.created).toBe(1);
+    expect((await getDb().finding.findFirstOrThrow({ where: { projectId: project.id } })).installedVersion).toBe("17.0.10+7-J-ms8m");
   });
 
   it("reads a real bandit report of 165 findings", async () => {

@@ -2,6 +2,9 @@
 DROP INDEX "Finding_projectId_categoryId_idx";
 
 -- AlterTable
+ALTER TABLE "Finding" ADD COLUMN     "severityPinned" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
 ALTER TABLE "FindingEvent" ADD COLUMN     "scanId" TEXT;
 
 -- AlterTable
@@ -14,7 +17,6 @@ ADD COLUMN     "sizeBytes" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
 CREATE TABLE "FindingSource" (
-    "id" TEXT NOT NULL,
     "projectId" TEXT NOT NULL,
     "findingId" TEXT NOT NULL,
     "tool" TEXT NOT NULL,
@@ -27,14 +29,11 @@ CREATE TABLE "FindingSource" (
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "FindingSource_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "FindingSource_pkey" PRIMARY KEY ("projectId","tool","branch","fingerprint")
 );
 
 -- CreateIndex
 CREATE INDEX "FindingSource_findingId_idx" ON "FindingSource"("findingId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "FindingSource_projectId_tool_branch_fingerprint_key" ON "FindingSource"("projectId", "tool", "branch", "fingerprint");
 
 -- CreateIndex
 CREATE INDEX "FindingEvent_scanId_idx" ON "FindingEvent"("scanId");
@@ -50,3 +49,11 @@ ALTER TABLE "FindingSource" ADD CONSTRAINT "FindingSource_findingId_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "Scan" ADD CONSTRAINT "Scan_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- Severities people set before the column existed: an edit by a user (imports note theirs).
+UPDATE "Finding" f SET "severityPinned" = true
+WHERE EXISTS (SELECT 1 FROM "FindingEvent" e WHERE e."findingId" = f.id AND e.field = 'severity' AND e."actorId" IS NOT NULL AND e.note IS NULL);
+
+-- Room on each page, so a scan's update of last-seen times changes no index (a HOT update).
+ALTER TABLE "Finding" SET (fillfactor = 85);
+ALTER TABLE "FindingSource" SET (fillfactor = 85);
