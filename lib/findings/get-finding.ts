@@ -8,7 +8,8 @@ export function getFinding(projectId: string, findingId: string) {
     include: {
       category: { select: { id: true, key: true, name: true } },
       assignee: { select: { id: true, email: true } },
-      locations: { orderBy: { id: "asc" } },
+      locations: { orderBy: { id: "asc" }, take: 500 },
+      sources: { orderBy: [{ tool: "asc" }, { branch: "asc" }], take: 50 },
       events: { orderBy: { createdAt: "desc" }, include: { actor: { select: { email: true } } } },
     },
   });

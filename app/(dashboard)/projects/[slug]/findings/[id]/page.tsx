@@ -46,6 +46,10 @@ export default async function FindingPage({ params }: Props) {
   if (finding.status === "risk_accepted") facts.push([t("findings.fields.riskAcceptedUntil"), date(finding.riskAcceptedUntil)]);
   if (finding.statusReason) facts.push([t("findings.fields.statusReason"), finding.statusReason]);
   if (finding.cwe || finding.cve) facts.push([t("findings.fields.identifiers"), [finding.cwe, finding.cve].filter(Boolean).join(", ")]);
+  if (finding.packageName) {
+    const fixed = finding.fixedVersion ? ` → ${finding.fixedVersion}` : "";
+    facts.push([t("findings.fields.package"), `${finding.packageName}${finding.installedVersion ? ` ${finding.installedVersion}` : ""}${fixed}`]);
+  }
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -102,6 +106,22 @@ export default async function FindingPage({ params }: Props) {
               </div>
             ))}
           </dl>
+          {finding.sources.length > 0 && (
+            <section className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="finding-sources">
+              <h2 className="text-sm font-semibold text-slate-500">{t("findings.seenBy")}</h2>
+              <ul className="mt-2 space-y-2">
+                {finding.sources.map((s) => (
+                  <li key={`${s.tool}:${s.branch}:${s.fingerprint}`}>
+                    <span className="font-medium">{s.tool}</span>
+                    {s.branch && <span className="ml-1 font-mono text-xs text-slate-500">{s.branch}</span>}
+                    <span className="block text-xs text-slate-500">
+                      {s.present ? t("findings.sourceSeen", { date: date(s.lastSeenAt) }) : t("findings.sourceGone", { date: date(s.lastSeenAt) })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {can(user, "findings.status") && <StatusForm projectSlug={project.slug} findingId={finding.id} status={finding.status} />}
         </aside>
       </div>
