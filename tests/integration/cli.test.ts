@@ -64,11 +64,30 @@ describe("readyboard CLI", () => {
     const missing = cli(["parse", "/no/such/file.md", "--json"]);
     expect(missing.code).toBe(1);
     const dir = mkdtempSync(path.join(os.tmpdir(), "rb-parse-"));
-    const file = path.join(dir, "trivy.json");
-    writeFileSync(file, JSON.stringify({ SchemaVersion: 2, Results: [] }));
+    const file = path.join(dir, "package.json");
+    writeFileSync(file, JSON.stringify({ name: "app", version: "1.0.0", dependencies: {} }));
     const unknown = cli(["parse", file, "--json"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unsupported format/);
+    expect(unknown.stderr).toMatch(/neither a scan file Readyboard reads nor a Markdown report/);
+  });
+
+  it("parse: prints a scan file as JSON without a database", () => {
+    const scan = cli(["parse", "tests/fixtures/scans/trivy/severity_prio.json", "--json"]);
+    expect(scan.code).toBe(0);
+    expect(JSON.parse(scan.stdout)).toMatchObject({ kind: "scan", format: "trivy", tool: "trivy", findings: [expect.objectContaining({ cve: expect.stringMatching(/^CVE-/) }), expect.anything()], metrics: [] });
+    const summary = cli(["parse", "tests/fixtures/scans/metrics/c8-lcov.info"]);
+    expect(summary.stdout).toContain("coverage.line = 85.18");
+  });
+
+  it("upload: imports a scan into a project and prints what changed and the gate", () => {
+    const slug = `cli-scan-${Date.now().toString(36)}`;
+    expect(cli(["project", "create", "--slug", slug, "--name", "CLI scans"]).code).toBe(0);
+    const first = cli(["upload", "tests/fixtures/scans/semgrep/many_vulns.json", "--project", slug, "--branch", "main", "--json"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ scan: { tool: "semgrep", created: 48, branch: "main" }, gate: { status: expect.any(String) } });
+    const again = cli(["upload", "tests/fixtures/scans/semgrep/many_vulns.json", "--project", slug, "--branch", "main"]);
+    expect(again.stdout).toContain("48 findings: 0 new, 0 reopened, 48 unchanged, 0 fixed per scan");
+    expect(cli(["upload", "tests/fixtures/scans/semgrep/many_vulns.json", "--project", "no-such-project"]).code).toBe(1);
   });
 
   it("parse: prints a Markdown report as JSON, or as a short count summary", () => {
