@@ -12,7 +12,7 @@ const config = [
     },
   },
   {
-    files: ["next.config.ts", "lib/env.ts", "lib/db/connect.ts", "lib/db.ts", "cli/**", "scripts/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts", "bin/**"],
+    files: ["next.config.ts", "instrumentation.ts", "lib/env.ts", "lib/db/connect.ts", "lib/db.ts", "cli/**", "scripts/**", "e2e/**", "tests/**", "playwright.config.ts", "vitest.config.ts", "bin/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

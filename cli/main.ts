@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ default: CliCommand }>> = {
   "import-report": () => import("@/cli/commands/import-report"),
   token: () => import("@/cli/commands/token"),
   upload: () => import("@/cli/commands/upload"),
+  gate: () => import("@/cli/commands/gate"),
 };
 
 const usage = `Usage: readyboard <command> [options]
@@ -28,6 +29,7 @@ Commands:
   parse <file> [--json] [--format F]  parse a scan file or a Markdown report (no database) and print the result
   import-report <file> --project S    import a Markdown report into a project [--json]
   upload <file> --project S           import a scan file [--format F] [--branch B] [--commit C] [--keep-missing] [--json]
+  gate --project S [--json]           the readiness gate: exit 0 when it passes, 1 when it fails, with the reasons
   token create --project S --name N   create a project API token (shown once); token list | revoke --id ID`;
 
 export async function main(argv: string[]): Promise<number> {

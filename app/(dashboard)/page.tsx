@@ -1,34 +1,45 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/permissions";
-import { findProjects } from "@/lib/projects/find-projects";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SeverityBadge, severityOrder } from "@/components/ui/severity-badge";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getPortfolio } from "@/lib/maturity/get-portfolio";
+import { readPortfolioSort, sortPortfolio } from "@/lib/maturity/sort-portfolio";
+import { PortfolioTable } from "./portfolio-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portfolio"))("title") };
 }
 
-export default async function PortfolioPage() {
-  const user = await requirePageUser();
-  const [t, format, projects] = await Promise.all([getTranslations(), getFormatter(), findProjects()]);
-  const canCreate = can(user, "projects.write");
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export default async function PortfolioPage({ searchParams }: Props) {
+  const user = await requirePageUser();
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const [t, rows] = await Promise.all([getTranslations(), getPortfolio()]);
+  const canCreate = can(user, "projects.write");
+  const sort = readPortfolioSort(query);
   return (
-    <div className="mx-auto max-w-6xl">
+    <div className="mx-auto max-w-7xl">
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("portfolio.title")}</h1>
           <p className="text-sm text-slate-600">{t("portfolio.subtitle")}</p>
         </div>
-        {canCreate && (
-          <Link href="/projects/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {t("nav.newProject")}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {rows.length > 0 && (
+            <Link href="/trends" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50" data-testid="portfolio-trends">
+              {t("portfolio.trends")}
+            </Link>
+          )}
+          {canCreate && (
+            <Link href="/projects/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t("nav.newProject")}
+            </Link>
+          )}
+        </div>
       </div>
-      {projects.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState
           title={t("portfolio.emptyTitle")}
           body={canCreate ? t("portfolio.emptyBody") : t("portfolio.emptyBodyViewer")}
@@ -39,28 +50,7 @@ export default async function PortfolioPage() {
           )}
         />
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {projects.map((p) => (
-            <li key={p.id}>
-              <Link href={`/projects/${p.slug}`} className="block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600">
-                <h2 className="font-semibold">{p.name}</h2>
-                <p className="text-xs text-slate-500">{p.slug}</p>
-                {p.description && <p className="mt-2 line-clamp-2 text-sm text-slate-600">{p.description}</p>}
-                <p className="mt-4 text-xs font-medium uppercase tracking-wide text-slate-500">
-                  {t("portfolio.openFindings")}: {format.number(p.openTotal)}
-                </p>
-                <div className="mt-2 flex flex-wrap gap-1.5">
-                  {severityOrder.filter((s) => p.open[s] > 0).map((s) => (
-                    <SeverityBadge key={s} severity={s} label={`${t(`severity.${s}`)} ${format.number(p.open[s])}`} />
-                  ))}
-                </div>
-                <p className="mt-4 text-xs text-slate-500">
-                  {t("portfolio.updated")} {format.dateTime(p.updatedAt, { dateStyle: "medium" })}
-                </p>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <PortfolioTable rows={sortPortfolio(rows, sort.key, sort.dir)} sort={sort} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backupSchema, type Backup } from "@/lib/backup/schema";
 import { backupTables, dateColumns, jsonColumns, type BackupTableName } from "@/lib/backup/tables";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 type Delegate = {
   createMany: (args: { data: Record<string, unknown>[] }) => Promise<{ count: number }>;
@@ -55,6 +56,8 @@ export async function importBackup(db: Db, backup: Backup): Promise<Record<strin
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
+  // Restored findings carry their history: a project without snapshots gets them rebuilt.
+  for (const project of backup.tables.project) await noteReadinessChange(String(project.id));
   return counts;
 }
 

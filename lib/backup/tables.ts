@@ -26,6 +26,7 @@ export type BackupTableName = (typeof backupTables)[number]["name"];
 
 // Columns that hold JSON documents: a null there is SQL NULL, not JSON null.
 export const jsonColumns: Partial<Record<BackupTableName, string[]>> = {
+  project: ["maturitySettings"],
   auditLog: ["detail"],
   snapshot: ["categoryScores"],
   reportImport: ["detail"],

@@ -5,11 +5,12 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { checkFindingReferences } from "@/lib/findings/check-finding-references";
 import { createFindingSchema } from "@/lib/findings/schema";
 import { parseInput } from "@/lib/validation";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 /** Records a finding entered by hand, with its location and a "created" event. */
 export async function createFinding(actor: Actor, projectId: string, input: unknown) {
   const { file, line, ...fields } = parseInput(createFindingSchema, input);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     await checkFindingReferences(tx, projectId, fields);
     const finding = await tx.finding.create({
       data: {
@@ -31,4 +32,6 @@ export async function createFinding(actor: Actor, projectId: string, input: unkn
     });
     return finding;
   });
+  await noteReadinessChange(projectId);
+  return result;
 }

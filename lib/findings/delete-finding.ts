@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 /** Deletes a finding with its locations and history; the audit log keeps what it was. */
 export async function deleteFinding(actor: Actor, projectId: string, findingId: string) {
@@ -17,4 +18,5 @@ export async function deleteFinding(actor: Actor, projectId: string, findingId: 
       detail: { ref: finding.ref, title: finding.title },
     });
   });
+  await noteReadinessChange(projectId);
 }

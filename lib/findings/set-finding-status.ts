@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { setFindingStatusSchema } from "@/lib/findings/schema";
 import { parseInput } from "@/lib/validation";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 /**
  * Moves a finding to a status. Resolving stamps resolvedAt and any other status clears it;
@@ -11,7 +12,7 @@ import { parseInput } from "@/lib/validation";
  */
 export async function setFindingStatus(actor: Actor, projectId: string, findingId: string, input: unknown) {
   const { status, statusReason = null, riskAcceptedUntil } = parseInput(setFindingStatusSchema, input);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const before = await tx.finding.findFirst({ where: { id: findingId, projectId } });
     if (!before) throw new AppError("not_found", "That finding does not exist in this project.");
     if (before.status === status && status !== "risk_accepted") return before;
@@ -34,4 +35,6 @@ export async function setFindingStatus(actor: Actor, projectId: string, findingI
     });
     return finding;
   });
+  await noteReadinessChange(projectId);
+  return result;
 }

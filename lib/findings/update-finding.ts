@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { checkFindingReferences } from "@/lib/findings/check-finding-references";
 import { updateFindingSchema } from "@/lib/findings/schema";
 import { parseInput } from "@/lib/validation";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 const plainFields = ["title", "ref", "description", "recommendation", "severity", "kind"] as const;
 
@@ -18,7 +19,7 @@ const showLocation = (location?: { file: string; line: number | null } | null) =
  */
 export async function updateFinding(actor: Actor, projectId: string, findingId: string, input: unknown) {
   const { file, line, categoryId, assigneeId, ...fields } = parseInput(updateFindingSchema, input);
-  return getDb().$transaction(async (tx) => {
+  const result = await getDb().$transaction(async (tx) => {
     const before = await tx.finding.findFirst({
       where: { id: findingId, projectId },
       include: {
@@ -76,4 +77,6 @@ export async function updateFinding(actor: Actor, projectId: string, findingId: 
     });
     return finding;
   });
+  await noteReadinessChange(projectId);
+  return result;
 }

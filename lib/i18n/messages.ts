@@ -8,12 +8,16 @@ import enFindings from "@/messages/en/findings.json";
 import idFindings from "@/messages/id/findings.json";
 import enReports from "@/messages/en/reports.json";
 import idReports from "@/messages/id/reports.json";
+import enMaturity from "@/messages/en/maturity.json";
+import idMaturity from "@/messages/id/maturity.json";
 import enScans from "@/messages/en/scans.json";
 import idScans from "@/messages/id/scans.json";
+import enCharts from "@/messages/en/charts.json";
+import idCharts from "@/messages/id/charts.json";
 
 const catalogs = {
-  en: { ...enCommon, ...enFindings, ...enReports, ...enScans },
-  id: { ...idCommon, ...idFindings, ...idReports, ...idScans },
+  en: { ...enCommon, ...enFindings, ...enReports, ...enScans, ...enMaturity, ...enCharts },
+  id: { ...idCommon, ...idFindings, ...idReports, ...idScans, ...idMaturity, ...idCharts },
 };
 
 export type Messages = typeof catalogs.en;

@@ -8,6 +8,7 @@ import type { ScanFinding, ScanMetric, ScanSource } from "@/lib/ingest/scan-type
 import { scanUploadOptionsSchema } from "@/lib/ingest/schema";
 import { writeScanBatch, type BatchCounts, type ScanContext } from "@/lib/ingest/write-scan-batch";
 import { parseInput } from "@/lib/validation";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 // A scan file into a project, all or nothing: findings by batch as the parser streams them,
 // then the ones this tool no longer reports resolved, then the Scan row with its counts.
@@ -101,5 +102,6 @@ export async function importScan(actor: Actor, projectId: string, input: ImportS
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
+  await noteReadinessChange(projectId);
   return summary;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { countedFinding } from "@/lib/maturity/counted-findings";
 import { evaluateGate, type GateResult } from "@/lib/maturity/gate";
 
 /** The gate of a project now: its enabled criteria against the latest metrics and open findings. */
@@ -9,10 +10,9 @@ export async function getGateStatus(projectId: string, now = new Date()): Promis
     db.gateCriterion.findMany({ where: { projectId, enabled: true }, orderBy: { createdAt: "asc" }, select: { key: true, threshold: true, label: true } }),
     // Accepted risks do not block until their acceptance runs out.
     db.$queryRaw<{ severity: string; count: bigint }[]>`
-      select severity::text, count(*) from "Finding"
-      where "projectId" = ${projectId} and severity in ('critical', 'high')
-        and (status in ('open', 'in_progress') or (status = 'risk_accepted' and "riskAcceptedUntil" is not null and "riskAcceptedUntil" < ${now}))
-      group by severity`,
+      select f.severity::text, count(*) from "Finding" f
+      where f."projectId" = ${projectId} and f.severity in ('critical', 'high') and ${countedFinding(now)}
+      group by f.severity`,
     db.$queryRaw<{ key: string; value: number }[]>`
       select distinct on (key) key, value from "Metric"
       where "projectId" = ${projectId} and scope is null order by key, "measuredAt" desc, id desc`,

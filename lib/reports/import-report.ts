@@ -12,6 +12,7 @@ import type { Counts, ImportStep, MissingRow } from "@/lib/reports/import-step";
 import { findingFingerprints, itemKeys, sprintKeys, strengthKeys } from "@/lib/reports/report-keys";
 import { parsedReportSchema } from "@/lib/reports/schema";
 import { parseInput } from "@/lib/validation";
+import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 export const importReportSchema = z.object({
   report: parsedReportSchema,
@@ -35,7 +36,7 @@ const sum = (counts: PerType) => Object.values(counts).reduce((a, b) => a + b, 0
 export async function importReport(actor: Actor, projectId: string, input: { report: unknown; fileName: string; sha256: string }): Promise<ImportSummary> {
   const { report, fileName, sha256 } = parseInput(importReportSchema, input);
   checkReportHasContent(report);
-  return getDb().$transaction(
+  const result = await getDb().$transaction(
     async (tx) => {
       // One import per project at a time: two at once would both create the same new rows.
       await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('readyboard.report-import'), hashtext(${projectId}))`;
@@ -76,4 +77,6 @@ export async function importReport(actor: Actor, projectId: string, input: { rep
     },
     { timeout: 60_000 },
   );
+  await noteReadinessChange(projectId);
+  return result;
 }

@@ -15,6 +15,9 @@ import { findingsHref } from "./findings-href";
 import { RoadmapSummary } from "./roadmap-summary";
 import { findSprints } from "@/lib/roadmap/find-sprints";
 import { findStrengths } from "@/lib/strengths/find-strengths";
+import { getMaturity } from "@/lib/maturity/get-maturity";
+import { ReadinessPanel } from "./readiness-panel";
+import { ExportLinks } from "./export-links";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,7 +32,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a value the list does not know shows everything, with a note.
   const parsed = findFindingsSchema.safeParse(search);
-  const [t, tr, ts, result, sources, sprints, strengths] = await Promise.all([
+  const [t, tr, ts, result, sources, sprints, strengths, maturity] = await Promise.all([
     getTranslations("findings"),
     getTranslations("reports"),
     getTranslations("scans"),
@@ -37,6 +40,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     findFindingSources(project.id),
     findSprints(project.id),
     findStrengths(project.id),
+    getMaturity(project.id),
   ]);
   const { query, total, page, pages } = result;
   const base = `/projects/${project.slug}`;
@@ -62,6 +66,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               {tr("importReport")}
             </Link>
           )}
+          <ExportLinks slug={project.slug} />
           {canWrite && (
             <Link href={`${base}/findings/new`} data-testid="new-finding" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
               {t("newFinding")}
@@ -69,6 +74,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+
+      <ReadinessPanel slug={project.slug} projectId={project.id} maturity={maturity} canEdit={can(user, "projects.write")} />
 
       <RoadmapSummary sprints={sprints} strengths={strengths} importHref={canImport ? `${base}/import` : null} />
 
