@@ -7,7 +7,8 @@ import { parseInput } from "@/lib/validation";
 // Prisma passes `contains` to ILIKE as is; without escaping, "100%" would also find "1000".
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function findingsWhere(projectId: string, query: FindFindingsQuery): Prisma.FindingWhereInput {
+/** The list's filters as a where clause; exports read the same rows. */
+export function findingsWhere(projectId: string, query: FindFindingsQuery): Prisma.FindingWhereInput {
   const { severity, status, kind, source, category } = query;
   const q = query.q && likeLiteral(query.q);
   return {
