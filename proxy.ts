@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Scan uploads (up to SCAN_MAX_BYTES) skip the proxy: Next buffers a body it passes through the
-// proxy in memory and cuts it at 10 MB. Their route handler sets its own request id.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/projects/[^/]+/scans$).*)"] };
+// API routes skip the proxy: withApi gives them their request id, and the proxy would cost
+// every API call a pass through it, and buffer scan uploads (up to SCAN_MAX_BYTES) in memory,
+// cut at 10 MB, to pass them on.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"] };

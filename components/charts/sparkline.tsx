@@ -1,5 +1,3 @@
-"use client";
-
 const width = 96;
 const height = 24;
 const inset = 2; // half the stroke and a little air, so 0 and 100 are not clipped

@@ -55,7 +55,7 @@ export function SidebarNav({ projects, canCreateProject, canManageUsers }: Props
             <p className="px-3 text-sm text-slate-500">{t("nav.noProjects")}</p>
           ) : (
             <ul className="space-y-1">
-              {projects.map((p) => (
+              {shownProjects(projects, pathname).map((p) => (
                 <li key={p.slug}>
                   <Link
                     href={`/projects/${p.slug}`}
@@ -68,6 +68,11 @@ export function SidebarNav({ projects, canCreateProject, canManageUsers }: Props
               ))}
             </ul>
           )}
+          {projects.length > SHOWN && (
+            <Link href="/" className="mt-1 block px-3 py-1 text-sm text-brand-700 hover:underline" data-testid="all-projects" onClick={() => setOpen(false)}>
+              {t("nav.allProjects", { count: projects.length })}
+            </Link>
+          )}
           {canCreateProject && (
             <Link href="/projects/new" className="mt-3 block rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
               + {t("nav.newProject")}
@@ -77,4 +82,13 @@ export function SidebarNav({ projects, canCreateProject, canManageUsers }: Props
       </div>
     </nav>
   );
+}
+
+/** A long portfolio would bury the page under links: the first ones, and the one open now. */
+const SHOWN = 15;
+
+function shownProjects<P extends { slug: string }>(projects: P[], pathname: string): P[] {
+  const first = projects.slice(0, SHOWN);
+  const current = projects.find((p) => pathname === `/projects/${p.slug}` || pathname.startsWith(`/projects/${p.slug}/`));
+  return current && !first.includes(current) ? [...first, current] : first;
 }

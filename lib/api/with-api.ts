@@ -1,9 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, errorCodes } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { metrics, routeLabel } from "@/lib/metrics/registry";
+import { requestIdFor } from "@/lib/ops/request-id";
 
 // The one door for JSON route handlers: request id, one error shape {error:{code,message}},
 // expected errors mapped to their status, anything else logged and answered with a plain 500.
@@ -25,7 +25,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 export function withApi<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: NextRequest, context: { params: Promise<P> }) => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    // API routes skip proxy.ts (see its matcher), so the caller's id is checked here.
+    const requestId = requestIdFor(request.headers.get("x-request-id"));
     const stop = metrics().httpDuration.startTimer({ method: request.method, route: routeLabel(request.nextUrl.pathname) });
     let response: Response;
     try {

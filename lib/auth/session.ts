@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -12,7 +13,9 @@ import { AppError } from "@/lib/errors";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: "admin" | "lead" | "engineer" | "viewer" };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+// Once per request however many server components ask (the layout and the page both do);
+// outside a render, React's cache does not memoize, so actions and routes read it fresh.
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
@@ -22,7 +25,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();

@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { countedFinding, filedFinding } from "@/lib/maturity/counted-findings";
 import { getGateStatus } from "@/lib/maturity/get-gate-status";
-import { levelNames, levelOf, levelLimits, type Level } from "@/lib/maturity/level";
+import { levelNames, levelOf, levelLimits, type Level, type LevelFacts } from "@/lib/maturity/level";
 import { roundScore, scoreProject, type Severity } from "@/lib/maturity/score";
-import { readMaturitySettings } from "@/lib/maturity/settings";
+import { readMaturitySettings, type MaturitySettings } from "@/lib/maturity/settings";
 import { gapsOf, tallyFindings, type TallyRow } from "@/lib/maturity/tally-findings";
 import { whatItTakes, type OpenCandidate } from "@/lib/maturity/what-it-takes";
 
@@ -32,7 +32,7 @@ export async function getMaturity(projectId: string, options: { now?: Date; with
   const scored = scoreProject(tallies, settings);
   const facts = { openGaps: gapsOf(open), openCriticalHigh: open.critical + open.high, gatePassed: gate.status === "pass" };
   const level = levelOf(facts, settings);
-  const takes = options.withWhatItTakes === false ? null : whatItTakes(level, facts, await candidatesFor(projectId, level, facts, settings, now), settings);
+  const takes = options.withWhatItTakes === false ? null : await whatItTakesFor(projectId, level, facts, settings, now);
   return {
     score: roundScore(scored.overall),
     level,
@@ -50,32 +50,36 @@ export async function getMaturity(projectId: string, options: { now?: Date; with
 
 export type Maturity = Awaited<ReturnType<typeof getMaturity>>;
 
-type CandidateRow = { id: string; ref: string | null; title: string; severity: Severity; effort: number | null };
+type CandidateRow = { id: string; severity: Severity; effort: number | null };
+
+/** How many of the findings to close a page or the API lists; the totals cover them all. */
+const LISTED = 20;
 
 /**
- * The open findings the next level could close: as many of the cheapest critical and high ones
- * as it needs, and as many of the cheapest gaps. Effort is that of the cheapest unfinished roadmap
- * item addressing the finding (its high estimate).
+ * What the next level takes, from every open gap with the effort of the cheapest unfinished
+ * roadmap item addressing it (its high estimate); titles only for the ones listed.
  */
-async function candidatesFor(projectId: string, level: Level, facts: { openGaps: number; openCriticalHigh: number }, settings: ReturnType<typeof readMaturitySettings>, now: Date): Promise<OpenCandidate[]> {
-  if (level >= 5) return [];
-  const limits = levelLimits((level + 1) as Level, settings);
-  const needCriticalHigh = Math.max(0, facts.openCriticalHigh - limits.maxCriticalHigh);
-  const needGaps = Math.max(0, facts.openGaps - limits.maxGaps);
-  const query = (severities: Severity[], limit: number) =>
-    limit <= 0
-      ? Promise.resolve([] as CandidateRow[])
-      : getDb().$queryRaw<CandidateRow[]>`
-        select f.id, f.ref, f.title, f.severity::text as severity, min(coalesce(i."effortMinutesHigh", i."effortMinutes")) as effort
+async function whatItTakesFor(projectId: string, level: Level, facts: LevelFacts, settings: MaturitySettings, now: Date) {
+  const limits = level < 5 ? levelLimits((level + 1) as Level, settings) : null;
+  const needed = limits && (facts.openGaps > limits.maxGaps || facts.openCriticalHigh > limits.maxCriticalHigh);
+  const rows = needed
+    ? await getDb().$queryRaw<CandidateRow[]>`
+        select f.id, f.severity::text as severity, min(coalesce(i."effortMinutesHigh", i."effortMinutes")) as effort
         from "Finding" f
         left join "RoadmapItemFinding" link on link."findingId" = f.id
         left join "RoadmapItem" i on i.id = link."itemId" and i.status <> 'done'
-        where f."projectId" = ${projectId} and ${countedFinding(now)} and f.severity::text = any(${severities}::text[])
-        group by f.id
-        order by min(coalesce(i."effortMinutesHigh", i."effortMinutes")) asc nulls last, f.severity desc, f.title asc
-        limit ${limit}`;
-  const [criticalHigh, gaps] = await Promise.all([query(["critical", "high"], needCriticalHigh), query(["critical", "high", "medium", "low"], needCriticalHigh + needGaps)]);
-  const byId = new Map<string, OpenCandidate>();
-  for (const row of [...criticalHigh, ...gaps]) byId.set(row.id, { id: row.id, ref: row.ref, title: row.title, severity: row.severity, effortMinutes: row.effort === null ? null : Number(row.effort) });
-  return [...byId.values()];
+        where f."projectId" = ${projectId} and ${countedFinding(now)} and f.severity <> 'info'
+        group by f.id`
+    : [];
+  const candidates: OpenCandidate[] = rows.map((r) => ({ id: r.id, ref: null, title: "", severity: r.severity, effortMinutes: r.effort === null ? null : Number(r.effort) }));
+  const takes = whatItTakes(level, facts, candidates, settings);
+  const listed = takes.close.slice(0, LISTED);
+  const titles = new Map(
+    (listed.length ? await getDb().finding.findMany({ where: { projectId, id: { in: listed.map((c) => c.id) } }, select: { id: true, ref: true, title: true } }) : []).map((f) => [f.id, f]),
+  );
+  return {
+    ...takes,
+    closeCount: takes.close.length,
+    close: listed.map((c) => ({ ...c, ref: titles.get(c.id)?.ref ?? null, title: titles.get(c.id)?.title ?? "" })),
+  };
 }

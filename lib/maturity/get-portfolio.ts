@@ -1,46 +1,48 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 
-// Every project on one page, from snapshots (which every change keeps current), so a portfolio
-// of hundreds of projects costs three queries, not one readiness computation per project.
+// Every project on one page from what each change already wrote (its Readiness row and its
+// snapshots), so a portfolio of hundreds of projects costs one query, not hundreds of counts.
 
-type LatestRow = { projectId: string; score: number; level: number; openCritical: number; openHigh: number; openTotal: number; gatePassed: boolean | null; takenAt: Date };
-type SparkRow = { projectId: string; day: Date; score: number };
+type Row = {
+  id: string; slug: string; name: string; ownerTeam: string | null;
+  score: number | null; level: number | null; openCritical: number | null; openHigh: number | null; openTotal: number | null; gatePassed: boolean | null;
+  lastScanAt: Date | null; sparkline: number[] | null;
+};
 
+/**
+ * Every project with its readiness as last computed (the Readiness row each change writes), its
+ * daily score over 30 days and its last scan: one query, index lookups per project.
+ */
 export async function getPortfolio(now = new Date()) {
-  const db = getDb();
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [projects, latest, spark, scans] = await Promise.all([
-    db.project.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, ownerTeam: true } }),
-    db.$queryRaw<LatestRow[]>`
-      select distinct on ("projectId") "projectId", score, level, "openCritical", "openHigh", "openTotal", "gatePassed", "takenAt"
-      from "Snapshot" order by "projectId", "takenAt" desc`,
-    db.$queryRaw<SparkRow[]>`
-      select distinct on ("projectId", date_trunc('day', "takenAt")) "projectId", date_trunc('day', "takenAt") as day, score
-      from "Snapshot" where "takenAt" >= ${since}
-      order by "projectId", date_trunc('day', "takenAt"), "takenAt" desc`,
-    db.scan.groupBy({ by: ["projectId"], _max: { createdAt: true } }),
-  ]);
-  const latestBy = new Map(latest.map((r) => [r.projectId, r]));
-  const sparkBy = new Map<string, number[]>();
-  for (const row of spark) (sparkBy.get(row.projectId) ?? sparkBy.set(row.projectId, []).get(row.projectId)!).push(row.score);
-  const scanBy = new Map(scans.map((s) => [s.projectId, s._max.createdAt]));
-  return projects.map((p) => {
-    const snapshot = latestBy.get(p.id);
-    const lastScanAt = scanBy.get(p.id) ?? null;
-    return {
-      ...p,
-      score: snapshot?.score ?? null,
-      level: snapshot?.level ?? null,
-      openCritical: snapshot?.openCritical ?? 0,
-      openHigh: snapshot?.openHigh ?? 0,
-      openTotal: snapshot?.openTotal ?? 0,
-      gatePassed: snapshot?.gatePassed ?? null,
-      sparkline: sparkBy.get(p.id) ?? [],
-      lastScanAt,
-      lastScanDays: lastScanAt ? Math.floor((now.getTime() - lastScanAt.getTime()) / 86_400_000) : null,
-    };
-  });
+  const rows = await getDb().$queryRaw<Row[]>`
+    select p.id, p.slug, p.name, p."ownerTeam",
+      (r.data->>'score')::float as score, (r.data->>'level')::int as level,
+      (r.data->'open'->>'critical')::int as "openCritical", (r.data->'open'->>'high')::int as "openHigh",
+      (r.data->>'openTotal')::int as "openTotal", (r.data->'gate'->>'status') = 'pass' as "gatePassed",
+      (select max(s."createdAt") from "Scan" s where s."projectId" = p.id) as "lastScanAt",
+      (select array_agg(d.score order by d.day) from (
+        select distinct on (date_trunc('day', n."takenAt")) date_trunc('day', n."takenAt") as day, n.score
+        from "Snapshot" n where n."projectId" = p.id and n."takenAt" >= ${since}
+        order by date_trunc('day', n."takenAt"), n."takenAt" desc) d) as sparkline
+    from "Project" p left join "Readiness" r on r."projectId" = p.id
+    order by p.name`;
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    ownerTeam: p.ownerTeam,
+    score: p.score,
+    level: p.level,
+    openCritical: p.openCritical ?? 0,
+    openHigh: p.openHigh ?? 0,
+    openTotal: p.openTotal ?? 0,
+    gatePassed: p.score === null ? null : p.gatePassed,
+    sparkline: p.sparkline ?? [],
+    lastScanAt: p.lastScanAt,
+    lastScanDays: p.lastScanAt ? Math.floor((now.getTime() - p.lastScanAt.getTime()) / 86_400_000) : null,
+  }));
 }
 
 export type PortfolioRow = Awaited<ReturnType<typeof getPortfolio>>[number];

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { backfillSnapshots } from "@/lib/maturity/backfill-snapshots";
 import { getMaturity } from "@/lib/maturity/get-maturity";
+import { storeReadiness } from "@/lib/maturity/get-readiness";
 
 // Snapshots are the source of every trend chart. One is taken whenever findings, metrics or
 // settings change, coalesced to at most one a minute per project (a later change within the
@@ -12,7 +13,7 @@ const COALESCE_MS = 60_000;
 
 export async function takeSnapshot(projectId: string, now = new Date()): Promise<void> {
   const db = getDb();
-  const maturity = await getMaturity(projectId, { now, withWhatItTakes: false });
+  const maturity = await getMaturity(projectId, { now });
   const data = {
     score: maturity.score,
     level: maturity.level,
@@ -36,6 +37,7 @@ export async function takeSnapshot(projectId: string, now = new Date()): Promise
     }
     return !last;
   });
+  await storeReadiness(projectId, maturity, now);
   // A project's first snapshot: its findings may be older (a restored backup), so the days
   // before are rebuilt from their first-seen and resolved dates, and trends start there.
   if (first) await backfillSnapshots(projectId, now);

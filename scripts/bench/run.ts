@@ -5,6 +5,7 @@ export {};
 const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>> = {
   "report-parse": () => import("./report-parse"),
   ingest: () => import("./ingest"),
+  dashboard: () => import("./dashboard"),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -15,7 +15,7 @@ import { findingsHref } from "./findings-href";
 import { RoadmapSummary } from "./roadmap-summary";
 import { findSprints } from "@/lib/roadmap/find-sprints";
 import { findStrengths } from "@/lib/strengths/find-strengths";
-import { getMaturity } from "@/lib/maturity/get-maturity";
+import { getReadiness } from "@/lib/maturity/get-readiness";
 import { ReadinessPanel } from "./readiness-panel";
 import { ExportLinks } from "./export-links";
 
@@ -40,7 +40,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     findFindingSources(project.id),
     findSprints(project.id),
     findStrengths(project.id),
-    getMaturity(project.id),
+    getReadiness(project.id),
   ]);
   const { query, total, page, pages } = result;
   const base = `/projects/${project.slug}`;

@@ -3,12 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Effort } from "@/components/roadmap/effort";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import type { Forecast } from "@/lib/maturity/forecast";
-import type { WhatItTakes } from "@/lib/maturity/what-it-takes";
+import type { Maturity } from "@/lib/maturity/get-maturity";
 
 const SHOWN = 5;
 
 /** What the next level takes, in findings and effort, and when it comes at the recent pace. */
-export async function WhatItTakesCard({ slug, takes, forecast }: { slug: string; takes: WhatItTakes | null; forecast: Forecast }) {
+export async function WhatItTakesCard({ slug, takes, forecast }: { slug: string; takes: Maturity["whatItTakes"]; forecast: Forecast }) {
   const [t, tc, format] = await Promise.all([getTranslations("maturity"), getTranslations(), getFormatter()]);
   if (!takes || takes.nextLevel === null) {
     return (
@@ -24,7 +24,7 @@ export async function WhatItTakesCard({ slug, takes, forecast }: { slug: string;
       {takes.close.length > 0 ? (
         <>
           <p className="mt-2 font-medium" data-testid="what-it-takes-summary">
-            {t("closeCount", { count: takes.close.length })}
+            {t("closeCount", { count: takes.closeCount })}
             {takes.effortMinutes > 0 && <> · <Effort minutes={takes.effortMinutes} minutesHigh={null} /></>}
             {takes.unknownEffort > 0 && <span className="font-normal text-slate-500"> {t("unknownEffort", { count: takes.unknownEffort })}</span>}
           </p>
@@ -35,7 +35,7 @@ export async function WhatItTakesCard({ slug, takes, forecast }: { slug: string;
                 <Link href={`/projects/${slug}/findings/${f.id}`} className="min-w-0 break-words text-brand-700 underline">{f.ref ? `${f.ref} · ` : ""}{f.title}</Link>
               </li>
             ))}
-            {takes.close.length > SHOWN && <li className="text-slate-500">{t("andMore", { count: takes.close.length - SHOWN })}</li>}
+            {takes.closeCount > SHOWN && <li className="text-slate-500">{t("andMore", { count: takes.closeCount - SHOWN })}</li>}
           </ul>
         </>
       ) : null}

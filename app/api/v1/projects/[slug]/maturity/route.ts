@@ -1,11 +1,11 @@
 // GET /api/v1/projects/:slug/maturity — score, level, category scores and what the next level takes
 import { NextResponse } from "next/server";
 import { withProject } from "@/lib/api/with-project";
-import { getMaturity } from "@/lib/maturity/get-maturity";
+import { getReadiness } from "@/lib/maturity/get-readiness";
 
 export const GET = withProject(
   async (_request, { project }) => {
-    const m = await getMaturity(project.id);
+    const m = await getReadiness(project.id);
     return NextResponse.json({
       score: m.score,
       level: m.level,
