@@ -18,7 +18,7 @@ test("a viewer reads the project and the finding but sees no edit controls", asy
   await page.goto(`/projects/${slug}`);
   await expect(page.getByTestId("finding-row")).toHaveCount(1);
   await expect(page.getByTestId("new-finding")).toHaveCount(0);
-  await page.getByRole("link", { name: "Open port 5432" }).click();
+  await page.getByTestId("finding-row").getByRole("link", { name: "Open port 5432" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Open port 5432");
   for (const id of ["edit-finding", "change-status", "delete-finding"]) await expect(page.getByTestId(id)).toHaveCount(0);
   await page.goto(`/projects/${slug}/findings/new`);

@@ -6,7 +6,7 @@ test("portfolio, project, finding, users and 404 pages fit the screen", async ({
   const slug = await createProject(page, "Smoke");
   const id = await addFinding(page, slug, { title: "A long finding title that has to wrap on a phone screen without pushing the page sideways", severity: "critical", file: "services/payments/src/handlers/refunds/create-refund-handler.ts", line: 120 });
   mkdirSync("test-results/screenshots", { recursive: true });
-  for (const [name, path] of [["portfolio", "/"], ["project", `/projects/${slug}`], ["finding", `/projects/${slug}/findings/${id}`], ["new-finding", `/projects/${slug}/findings/new`], ["import", `/projects/${slug}/import`], ["users", "/users"], ["not-found", "/no/such/page"]]) {
+  for (const [name, path] of [["portfolio", "/"], ["project", `/projects/${slug}`], ["finding", `/projects/${slug}/findings/${id}`], ["new-finding", `/projects/${slug}/findings/new`], ["import", `/projects/${slug}/import`], ["board", `/projects/${slug}/board`], ["users", "/users"], ["not-found", "/no/such/page"]]) {
     await page.goto(path!);
     await page.waitForLoadState("networkidle");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

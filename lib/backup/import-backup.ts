@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { backupSchema, type Backup } from "@/lib/backup/schema";
 import { backupTables, dateColumns, jsonColumns, type BackupTableName } from "@/lib/backup/tables";
-import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 
 type Delegate = {
   createMany: (args: { data: Record<string, unknown>[] }) => Promise<{ count: number }>;
@@ -11,6 +10,12 @@ type Delegate = {
 };
 
 const BATCH = 1000;
+
+/** Projects whose backup has no snapshots: their trends are to be rebuilt from finding history. */
+export function projectsWithoutSnapshots(backup: Backup): string[] {
+  const snapshotted = new Set(backup.tables.snapshot.map((s) => String(s.projectId)));
+  return backup.tables.project.map((p) => String(p.id)).filter((id) => !snapshotted.has(id));
+}
 
 /** Parses and checks a backup file's text; the message says what is wrong with it. */
 export function parseBackup(text: string): Backup {
@@ -56,8 +61,6 @@ export async function importBackup(db: Db, backup: Backup): Promise<Record<strin
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
-  // Restored findings carry their history: a project without snapshots gets them rebuilt.
-  for (const project of backup.tables.project) await noteReadinessChange(String(project.id));
   return counts;
 }
 

@@ -10,7 +10,8 @@ export function getFinding(projectId: string, findingId: string) {
       assignee: { select: { id: true, email: true } },
       locations: { orderBy: { id: "asc" }, take: 500 },
       sources: { orderBy: [{ tool: "asc" }, { branch: "asc" }], take: 50 },
-      events: { orderBy: { createdAt: "desc" }, include: { actor: { select: { email: true } } } },
+      events: { orderBy: { createdAt: "desc" }, include: { actor: { select: { email: true } }, item: { select: { id: true, title: true } } } },
+      roadmapItems: { include: { item: { select: { id: true, title: true, status: true, sprint: { select: { name: true } } } } } },
     },
   });
 }

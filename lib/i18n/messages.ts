@@ -10,14 +10,16 @@ import enReports from "@/messages/en/reports.json";
 import idReports from "@/messages/id/reports.json";
 import enMaturity from "@/messages/en/maturity.json";
 import idMaturity from "@/messages/id/maturity.json";
+import enBoard from "@/messages/en/board.json";
+import idBoard from "@/messages/id/board.json";
 import enScans from "@/messages/en/scans.json";
 import idScans from "@/messages/id/scans.json";
 import enCharts from "@/messages/en/charts.json";
 import idCharts from "@/messages/id/charts.json";
 
 const catalogs = {
-  en: { ...enCommon, ...enFindings, ...enReports, ...enScans, ...enMaturity, ...enCharts },
-  id: { ...idCommon, ...idFindings, ...idReports, ...idScans, ...idMaturity, ...idCharts },
+  en: { ...enCommon, ...enFindings, ...enReports, ...enScans, ...enMaturity, ...enBoard, ...enCharts },
+  id: { ...idCommon, ...idFindings, ...idReports, ...idScans, ...idMaturity, ...idBoard, ...idCharts },
 };
 
 export type Messages = typeof catalogs.en;

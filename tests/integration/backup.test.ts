@@ -7,6 +7,7 @@ import { importBackup, parseBackup } from "@/lib/backup/import-backup";
 import { backupTables, orderKey } from "@/lib/backup/tables";
 import { createFinding } from "@/lib/findings/create-finding";
 import { setFindingStatus } from "@/lib/findings/set-finding-status";
+import { setItemStatus } from "@/lib/roadmap/set-item-status";
 import { makeEmptyDatabase } from "@/tests/support/second-database";
 import { makeProject, makeUser } from "@/tests/support/fixtures";
 
@@ -36,8 +37,10 @@ async function fillEveryTable() {
     data: { projectId: project.id, sprintId: sprint.id, title: "Rotate token", position: 0, effortMinutes: 480, effortMinutesHigh: 1200, effortText: "1-2.5 hari", files: ["a.ts"] },
   });
   await db.roadmapItemFinding.create({ data: { itemId: item.id, findingId: finding.id } });
+  await setItemStatus(userActor(lead), project.id, item.id, { version: item.version, status: "done", resolveFindings: [finding.id] });
   await db.strength.create({ data: { projectId: project.id, title: "CI runs tests", detail: "✅ on every push", source: "report", sourceKey: "ci runs tests" } });
   const scan = await db.scan.create({ data: { projectId: project.id, tool: "trivy", format: "trivy-json", fileName: "t.json", sha256: "ab".repeat(32), createdCount: 3 } });
+  await db.findingSource.create({ data: { projectId: project.id, findingId: finding.id, tool: "trivy", branch: "main", fingerprint: "f".repeat(40), ruleId: "CVE-2026-1", firstScanId: scan.id, lastScanId: scan.id } });
   await db.metric.create({ data: { projectId: project.id, scanId: scan.id, key: "coverage.line", value: 93.5, unit: "%" } });
   await db.gateCriterion.create({ data: { projectId: project.id, key: "min_line_coverage", threshold: 80 } });
   await db.snapshot.create({

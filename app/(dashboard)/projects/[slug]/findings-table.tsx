@@ -5,13 +5,20 @@ import type { findFindings } from "@/lib/findings/find-findings";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { StatusBadge } from "@/components/findings/status-badge";
 import { findingsHref } from "./findings-href";
+import { ChooseAllFindings, PLAN_FORM_ID } from "./plan-findings-bar";
 
-type Props = { base: string; query: FindFindingsQuery; items: Awaited<ReturnType<typeof findFindings>>["items"] };
+type Props = {
+  base: string;
+  query: FindFindingsQuery;
+  items: Awaited<ReturnType<typeof findFindings>>["items"];
+  /** Checkboxes for planning findings into a sprint, for those who may plan. */
+  choosable?: boolean;
+};
 
 type SortColumn = "ref" | "title" | "severity" | "status" | "lastSeenAt";
 
 // Scrolls sideways inside its frame on a phone rather than squeezing the columns.
-export async function FindingsTable({ base, query, items }: Props) {
+export async function FindingsTable({ base, query, items, choosable = false }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const header = (column: SortColumn) => {
     const active = query.sort === column;
@@ -32,6 +39,7 @@ export async function FindingsTable({ base, query, items }: Props) {
       <table className="w-full min-w-[760px] text-sm">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
+            {choosable && <th scope="col" className="w-8 px-3 py-2.5"><ChooseAllFindings label={t("board.chooseAll")} /></th>}
             {header("ref")}
             {header("title")}
             {header("severity")}
@@ -44,6 +52,11 @@ export async function FindingsTable({ base, query, items }: Props) {
         <tbody className="divide-y divide-slate-100">
           {items.map((f) => (
             <tr key={f.id} data-testid="finding-row" className="hover:bg-slate-50">
+              {choosable && (
+                <td className="px-3 py-2.5">
+                  <input type="checkbox" name="findingIds" value={f.id} form={PLAN_FORM_ID} aria-label={t("board.choose", { title: f.title })} data-testid="plan-choose" />
+                </td>
+              )}
               <td className="whitespace-nowrap px-3 py-2.5 font-mono text-xs text-slate-600">{f.ref ?? "—"}</td>
               <td className="px-3 py-2.5">
                 <Link href={`${base}/findings/${f.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">{f.title}</Link>

@@ -13,6 +13,7 @@ import { FindingsTable } from "./findings-table";
 import { FindingsPagination } from "./findings-pagination";
 import { findingsHref } from "./findings-href";
 import { RoadmapSummary } from "./roadmap-summary";
+import { PlanFindingsBar } from "./plan-findings-bar";
 import { findSprints } from "@/lib/roadmap/find-sprints";
 import { findStrengths } from "@/lib/strengths/find-strengths";
 import { getReadiness } from "@/lib/maturity/get-readiness";
@@ -32,10 +33,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const search = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited URL with a value the list does not know shows everything, with a note.
   const parsed = findFindingsSchema.safeParse(search);
-  const [t, tr, ts, result, sources, sprints, strengths, maturity] = await Promise.all([
+  const [t, tr, ts, tb, result, sources, sprints, strengths, maturity] = await Promise.all([
     getTranslations("findings"),
     getTranslations("reports"),
     getTranslations("scans"),
+    getTranslations("board"),
     findFindings(project.id, parsed.success ? parsed.data : {}),
     findFindingSources(project.id),
     findSprints(project.id),
@@ -47,6 +49,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   if (result.items.length === 0 && page > pages) redirect(findingsHref(base, query, { page: pages }));
   const canWrite = can(user, "findings.write");
   const canImport = can(user, "imports.write");
+  const canPlan = can(user, "roadmap.write");
   const filtered = Boolean(query.severity || query.status || query.category || query.kind || query.source || query.q);
 
   return (
@@ -58,6 +61,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           {project.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{project.description}</p>}
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link href={`${base}/board`} data-testid="project-board" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+            {tb("title")}
+          </Link>
           <Link href={`${base}/scans`} data-testid="project-scans" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
             {ts("title")}
           </Link>
@@ -77,7 +83,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
 
       <ReadinessPanel slug={project.slug} projectId={project.id} maturity={maturity} canEdit={can(user, "projects.write")} />
 
-      <RoadmapSummary sprints={sprints} strengths={strengths} importHref={canImport ? `${base}/import` : null} />
+      <RoadmapSummary sprints={sprints} strengths={strengths} importHref={canImport ? `${base}/import` : null} boardHref={`${base}/board`} />
 
       <section aria-labelledby="findings-heading" className="space-y-4">
         <h2 id="findings-heading" className="text-lg font-semibold">{t("title")}</h2>
@@ -91,7 +97,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         />
         {total > 0 ? (
           <>
-            <FindingsTable base={base} query={query} items={result.items} />
+            {canPlan && <PlanFindingsBar slug={project.slug} sprints={sprints.filter((s) => !s.closed).map((s) => ({ id: s.id, name: s.name }))} />}
+            <FindingsTable base={base} query={query} items={result.items} choosable={canPlan} />
             <FindingsPagination base={base} query={query} total={total} page={page} pages={pages} />
           </>
         ) : filtered ? (

@@ -9,15 +9,20 @@ type Props = {
   strengths: Awaited<ReturnType<typeof findStrengths>>;
   /** The import page, for those who may import; null for everyone else. */
   importHref: string | null;
+  boardHref: string;
 };
 
-/** The project's sprints at a glance (the board comes later) and its strengths, folded. */
-export async function RoadmapSummary({ sprints, strengths, importHref }: Props) {
+/** The project's sprints at a glance, a way to the board, and its strengths, folded. */
+export async function RoadmapSummary({ sprints, strengths, importHref, boardHref }: Props) {
   const t = await getTranslations("reports");
+  const tb = await getTranslations("board");
   return (
     <div className="grid items-start gap-4 lg:grid-cols-3">
       <section aria-labelledby="roadmap-heading" className={`rounded-lg border border-slate-200 bg-white p-4 ${strengths.length > 0 ? "lg:col-span-2" : "lg:col-span-3"}`}>
-        <h2 id="roadmap-heading" className="font-semibold">{t("roadmapTitle")}</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="roadmap-heading" className="font-semibold">{t("roadmapTitle")}</h2>
+          <Link href={boardHref} className="text-sm font-medium text-brand-700 underline" data-testid="open-board">{tb("openBoard")}</Link>
+        </div>
         {sprints.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600" data-testid="roadmap-empty">
             {importHref

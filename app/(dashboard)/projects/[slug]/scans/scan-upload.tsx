@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ScanSummary } from "@/lib/ingest/import-scan";
 import type { GateResult } from "@/lib/maturity/gate";
 
@@ -37,6 +37,11 @@ export function ScanUpload({ slug, maxBytes, formats }: Props) {
     setFile(files?.[0] ?? null);
     setPhase({ step: "idle" });
   }
+
+  // A file chosen before the page hydrated is in the input but never reached onChange.
+  useEffect(() => {
+    if (input.current?.files?.length) setFile(input.current.files[0] ?? null);
+  }, []);
 
   function onDrop(event: React.DragEvent<HTMLLabelElement>) {
     event.preventDefault();

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EventByline } from "@/components/ui/event-byline";
 import type { getFinding } from "@/lib/findings/get-finding";
 
 type FindingEvent = NonNullable<Awaited<ReturnType<typeof getFinding>>>["events"][number];
@@ -8,8 +10,8 @@ const enumFields = { status: "status", severity: "severity", kind: "kind" } as c
 const knownFields = ["status", "severity", "kind", "title", "ref", "description", "recommendation", "category", "assignee", "location"];
 
 /** The finding's history, newest first: "Status: Open → In progress", who, when. */
-export async function FindingEvents({ events }: { events: FindingEvent[] }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+export async function FindingEvents({ events, base }: { events: FindingEvent[]; base: string }) {
+  const t = await getTranslations();
   const show = (field: string, value: string | null) => {
     if (!value) return t("findings.event.none");
     const namespace = enumFields[field as keyof typeof enumFields];
@@ -29,11 +31,14 @@ export async function FindingEvents({ events }: { events: FindingEvent[] }) {
                 ? t("findings.event.created")
                 : t("findings.event.change", { field: label(e.field), from: show(e.field, e.fromValue), to: show(e.field, e.toValue) })}
             </p>
-            {e.note && <p className="break-words text-slate-600">“{e.note}”</p>}
-            <p className="text-xs text-slate-500">
-              {e.actor ? t("findings.event.by", { email: e.actor.email }) : t("findings.event.system")} ·{" "}
-              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-            </p>
+            {e.item ? (
+              <p className="break-words text-slate-600">
+                {t.rich("findings.event.viaItem", { link: (chunks) => <Link href={`${base}/board/items/${e.item!.id}`} className="text-brand-700 underline">{chunks}</Link>, title: e.item.title })}
+              </p>
+            ) : (
+              e.note && <p className="break-words text-slate-600">“{e.note}”</p>
+            )}
+            <EventByline actor={e.actor} at={e.createdAt} />
           </li>
         ))}
       </ol>

@@ -95,7 +95,7 @@ export default async function FindingPage({ params }: Props) {
               <p className="mt-2 text-sm">—</p>
             )}
           </section>
-          <FindingEvents events={finding.events} />
+          <FindingEvents events={finding.events} base={base} />
         </div>
         <aside className="space-y-6">
           <dl className="grid grid-cols-2 gap-x-3 gap-y-3 rounded-xl border border-slate-200 bg-white p-5 text-sm lg:grid-cols-1">
@@ -122,6 +122,23 @@ export default async function FindingPage({ params }: Props) {
               </ul>
             </section>
           )}
+          <section className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="addressed-by">
+            <h2 className="text-sm font-semibold text-slate-500">{t("findings.addressedBy")}</h2>
+            {finding.roadmapItems.length === 0 ? (
+              <p className="mt-2 text-slate-600">
+                {can(user, "roadmap.write") ? t("findings.addressedByNoneLead") : t("findings.addressedByNone")}
+              </p>
+            ) : (
+              <ul className="mt-2 space-y-2">
+                {finding.roadmapItems.map(({ item }) => (
+                  <li key={item.id}>
+                    <Link href={`${base}/board/items/${item.id}`} className="font-medium text-brand-700 hover:underline">{item.title}</Link>
+                    <span className="block text-xs text-slate-500">{item.sprint?.name ?? t("board.backlog")} · {t(`board.status.${item.status}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           {can(user, "findings.status") && <StatusForm projectSlug={project.slug} findingId={finding.id} status={finding.status} />}
         </aside>
       </div>

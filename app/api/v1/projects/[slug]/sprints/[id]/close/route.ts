@@ -1,0 +1,10 @@
+// POST /api/v1/projects/:slug/sprints/:id/close — close it; unfinished items move to the next open sprint ({confirm: true}, lead)
+import { NextResponse } from "next/server";
+import { readJson } from "@/lib/api/with-api";
+import { withProject } from "@/lib/api/with-project";
+import { closeSprint } from "@/lib/roadmap/sprint-use-cases";
+
+export const POST = withProject(
+  async (request, { project, actor }) => NextResponse.json(await closeSprint(actor, project.id, request.nextUrl.pathname.split("/").at(-2) ?? "", await readJson(request))),
+  { permission: "sprints.write" },
+);

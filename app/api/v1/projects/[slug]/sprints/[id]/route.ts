@@ -1,0 +1,10 @@
+// PATCH /api/v1/projects/:slug/sprints/:id — rename, date, give a text window or a goal (lead)
+import { NextResponse } from "next/server";
+import { readJson } from "@/lib/api/with-api";
+import { withProject } from "@/lib/api/with-project";
+import { updateSprint } from "@/lib/roadmap/sprint-use-cases";
+
+export const PATCH = withProject(
+  async (request, { project, actor }) => NextResponse.json(await updateSprint(actor, project.id, request.nextUrl.pathname.split("/").pop() ?? "", await readJson(request))),
+  { permission: "sprints.write" },
+);

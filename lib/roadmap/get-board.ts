@@ -1,0 +1,47 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+// The board: every sprint in order (closed ones too, for velocity) and every item with what its
+// card shows, in two queries however many items there are.
+
+export async function getBoard(projectId: string) {
+  const db = getDb();
+  const [sprints, items] = await Promise.all([
+    db.sprint.findMany({
+      where: { projectId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, name: true, position: true, window: true, startsOn: true, endsOn: true, goal: true, closedAt: true, createdAt: true },
+    }),
+    db.roadmapItem.findMany({
+      where: { projectId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true, sprintId: true, title: true, status: true, position: true, version: true, doneAt: true, createdAt: true,
+        effortMinutes: true, effortMinutesHigh: true, effortText: true,
+        assignee: { select: { id: true, email: true, name: true } },
+        findings: { select: { finding: { select: { id: true, ref: true, title: true, severity: true, status: true } } } },
+      },
+    }),
+  ]);
+  return {
+    sprints,
+    items: items.map(({ findings, ...item }) => ({ ...item, findings: findings.map((f) => f.finding) })),
+  };
+}
+
+export type Board = Awaited<ReturnType<typeof getBoard>>;
+export type BoardItem = Board["items"][number];
+export type BoardSprint = Board["sprints"][number];
+
+/** One item with its sprint, findings and history (newest first); null when not in that project. */
+export function getItem(projectId: string, itemId: string) {
+  return getDb().roadmapItem.findFirst({
+    where: { id: itemId, projectId },
+    include: {
+      sprint: { select: { id: true, name: true, closedAt: true } },
+      assignee: { select: { id: true, email: true } },
+      findings: { select: { finding: { select: { id: true, ref: true, title: true, severity: true, status: true } } } },
+      events: { orderBy: { createdAt: "desc" }, take: 200, include: { actor: { select: { email: true } } } },
+    },
+  });
+}
