@@ -51,13 +51,13 @@ test("a lead imports seed 002: preview counts, an edited severity, the summary, 
   await expect(page.getByTestId("findings-count")).toContainText("43");
   await page.screenshot({ path: "test-results/screenshots/project-imported-laptop.png", fullPage: true });
 
-  await page.getByLabel("Search").fill("CRIT-01");
+  await page.getByLabel("Search", { exact: true }).fill("CRIT-01");
   await page.getByTestId("apply-filters").click();
   await expect(page.getByTestId("finding-row")).toHaveCount(1);
   await expect(page.getByTestId("finding-row")).toContainText("Critical");
   await expect(page.getByTestId("finding-row")).toContainText("Git Config Mengandung GitHub Access Token Plaintext");
 
-  await page.getByLabel("Search").fill("M-01");
+  await page.getByLabel("Search", { exact: true }).fill("M-01");
   await page.getByTestId("apply-filters").click();
   await expect(page.getByTestId("finding-row")).toHaveCount(1);
   await expect(page.getByTestId("finding-row")).toContainText("High");

@@ -35,7 +35,7 @@ test("a lead drops a Trivy report on the scans page, sees the counts and the gat
 
   await page.goto(`/projects/${slug}`);
   await expect(page.getByTestId("findings-count")).toContainText("37");
-  await page.getByLabel("Source").selectOption("trivy");
+  await page.getByRole("combobox", { name: /^Source/ }).selectOption("trivy");
   await page.getByTestId("apply-filters").click();
   // issue_9170.json is a Kubernetes cluster scan: its findings are misconfigurations.
   await expect(page.getByTestId("finding-row").first()).toContainText("Misconfiguration");

@@ -56,8 +56,12 @@ async function signIn(baseURL: string, email: string, password: string): Promise
   return `${jar}; ${session}`;
 }
 
-/** The seeded database and `next start` on it, signed in; `stop` tears both down. */
-export async function startDashboardStack() {
+type Seed = (client: pg.Client) => Promise<void>;
+
+const dashboardSeed: Seed = (client) => seedDashboard(client, { projects: PROJECTS, findingsPerProject: 2_000, days: 365 });
+
+/** A seeded database (the dashboard's unless told) and `next start` on it, signed in as a lead; `stop` tears both down. */
+export async function startDashboardStack(seed: Seed = dashboardSeed) {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("Building the app first (next build)…");
     if (spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
@@ -79,7 +83,7 @@ export async function startDashboardStack() {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const seeded = performance.now();
-    await seedDashboard(client, { projects: PROJECTS, findingsPerProject: 2_000, days: 365 });
+    await seed(client);
     const counts = (await client.query(`select (select count(*) from "Finding") as findings, (select count(*) from "Snapshot") as snapshots`)).rows[0];
     await client.end();
 

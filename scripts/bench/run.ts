@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<void> }>
   "report-parse": () => import("./report-parse"),
   ingest: () => import("./ingest"),
   dashboard: () => import("./dashboard"),
+  board: () => import("./board"),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
