@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BACKLOG, buildColumns, findColumn, placeItem, summarize, type CardItem } from "@/lib/roadmap/board-state";
+import { BACKLOG, buildColumns, findColumn, keepUnchangedColumns, keepUnchangedItems, placeItem, summarize, type CardItem } from "@/lib/roadmap/board-state";
 
 const item = (id: string, sprintId: string | null, over: Partial<CardItem> = {}): CardItem => ({
   id, sprintId, title: id, status: "todo", version: 1, effortMinutes: null, effortMinutesHigh: null, assignee: null, findings: [], ...over,
@@ -29,5 +29,24 @@ describe("board state", () => {
       [item("x", "s", { effortMinutes: 60, effortMinutesHigh: 120, status: "done" }), item("y", "s", { effortMinutes: 30 }), item("z", "s")].map((i) => [i.id, i]),
     );
     expect(summarize(["x", "y", "z"], byId)).toEqual({ items: 3, done: 1, effortLow: 90, effortHigh: 150, withEffort: 2 });
+  });
+
+  it("keeps the objects of items and columns a refresh did not change, and takes the changed ones", () => {
+    const before = Object.fromEntries(items.map((i) => [i.id, i]));
+    const fresh = [
+      { ...items[0]! },
+      { ...items[1]!, version: 2, status: "done" as const },
+      { ...items[2]!, findings: [{ id: "f", ref: "C-1", title: "f", severity: "high" as const, status: "open" }] },
+      { ...items[3]!, assignee: { email: "e@x.io", name: null } },
+    ];
+    const after = keepUnchangedItems(before, fresh);
+    expect(after.a).toBe(before.a);
+    expect(after.b).toBe(fresh[1]);
+    expect(after.c).toBe(fresh[2]);
+    expect(after.d).toBe(fresh[3]);
+    const next = keepUnchangedColumns(columns, { s1: ["a", "b"], s2: ["c", "d"], backlog: [] });
+    expect(next.s1).toBe(columns.s1);
+    expect(next.s2).toEqual(["c", "d"]);
+    expect(next.backlog).toEqual([]);
   });
 });

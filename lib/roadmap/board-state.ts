@@ -62,3 +62,33 @@ export function summarize(ids: string[], items: Record<string, CardItem>): Colum
 /** Linked findings a done item would resolve (open or in progress), and a reopened one would reopen (resolved). */
 export const resolvable = (item: CardItem) => item.findings.filter((f) => f.status === "open" || f.status === "in_progress");
 export const reopenable = (item: CardItem) => item.findings.filter((f) => f.status === "resolved");
+
+const sameFinding = (a: CardFinding, b: CardFinding) => a.id === b.id && a.ref === b.ref && a.title === b.title && a.severity === b.severity && a.status === b.status;
+
+function sameItem(a: CardItem, b: CardItem): boolean {
+  return (
+    a.id === b.id && a.sprintId === b.sprintId && a.title === b.title && a.status === b.status && a.version === b.version &&
+    a.effortMinutes === b.effortMinutes && a.effortMinutesHigh === b.effortMinutesHigh &&
+    a.assignee?.email === b.assignee?.email && a.assignee?.name === b.assignee?.name &&
+    a.findings.length === b.findings.length && a.findings.every((f, i) => sameFinding(f, b.findings[i]!))
+  );
+}
+
+/**
+ * The items after a refresh from the server, keeping the object of every item that did not
+ * change: cards are memoized by identity, so only the changed ones render again.
+ */
+export function keepUnchangedItems(previous: Record<string, CardItem>, next: CardItem[]): Record<string, CardItem> {
+  return Object.fromEntries(next.map((item) => {
+    const before = previous[item.id];
+    return [item.id, before && sameItem(before, item) ? before : item];
+  }));
+}
+
+/** Columns after a refresh, keeping each column's array when its order did not change (sortable lists re-measure on a new one). */
+export function keepUnchangedColumns(previous: Columns, next: Columns): Columns {
+  return Object.fromEntries(Object.entries(next).map(([id, ids]) => {
+    const before = previous[id];
+    return [id, before && before.length === ids.length && before.every((x, i) => x === ids[i]) ? before : ids];
+  }));
+}

@@ -10,7 +10,7 @@ import {
 } from "@dnd-kit/core";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { BACKLOG, buildColumns, findColumn, placeItem, type CardItem, type Columns } from "@/lib/roadmap/board-state";
+import { BACKLOG, buildColumns, findColumn, keepUnchangedColumns, placeItem, type CardItem, type Columns } from "@/lib/roadmap/board-state";
 import { moveItemAction } from "./actions";
 import { BoardCard } from "./board-card";
 import { BoardColumn } from "./board-column";
@@ -36,7 +36,7 @@ export function Board({ slug, sprints, sprintOrder, items: initialItems, canMove
   const [shown, setShown] = useState(initialItems);
   if (shown !== initialItems) {
     setShown(initialItems);
-    setColumns(buildColumns(columnIds, initialItems));
+    setColumns(keepUnchangedColumns(columns, buildColumns(columnIds, initialItems)));
   }
 
   const sensors = useBoardSensors();

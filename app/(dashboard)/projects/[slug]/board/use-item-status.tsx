@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { reopenable, resolvable, type CardItem } from "@/lib/roadmap/board-state";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { keepUnchangedItems, reopenable, resolvable, type CardItem } from "@/lib/roadmap/board-state";
 import { setItemStatusAction } from "./actions";
 import { DoneDialog, type DoneChoice } from "./done-dialog";
 
@@ -25,7 +25,7 @@ export function useItemStatus(slug: string, initialItems: CardItem[]) {
   const [shown, setShown] = useState(initialItems);
   if (shown !== initialItems) {
     setShown(initialItems);
-    setItems(Object.fromEntries(initialItems.map((i) => [i.id, i])));
+    setItems(keepUnchangedItems(items, initialItems));
   }
 
   const refused = (result: { ok: false; error: string; conflict: boolean }) => {
@@ -48,12 +48,18 @@ export function useItemStatus(slug: string, initialItems: CardItem[]) {
     if (count) router.refresh();
   }
 
-  const tick = (item: CardItem, to: CardItem["status"]) => {
+  const tickNow = (item: CardItem, to: CardItem["status"]) => {
     if (item.status === to) return;
     const offered = to === "done" ? resolvable(item) : item.status === "done" ? reopenable(item) : [];
     if (offered.length) setTicking({ item, to });
     else void changeStatus(item, to);
   };
+  // One function for the life of the board, so memoized cards do not render again for it.
+  const latestTick = useRef(tickNow);
+  useLayoutEffect(() => {
+    latestTick.current = tickNow;
+  });
+  const tick = useCallback((item: CardItem, to: CardItem["status"]) => latestTick.current(item, to), []);
 
   const dialog = ticking && <DoneDialog item={ticking.item} to={ticking.to} onCancel={() => setTicking(null)} onConfirm={(choice) => changeStatus(ticking.item, ticking.to, choice)} />;
   return { items, setItems, notice, setNotice, refused, tick, dialog };
