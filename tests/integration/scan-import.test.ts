@@ -5,6 +5,7 @@ import { cliActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { setFindingStatus } from "@/lib/findings/set-finding-status";
 import { importScan } from "@/lib/ingest/import-scan";
+import { fakeSecret } from "@/lib/ingest/parsers/code-scan-testing";
 import { scanSourceFromBytes, scanSourceFromPath } from "@/lib/ingest/scan-source";
 import { makeProject } from "@/tests/support/fixtures";
 
@@ -23,7 +24,7 @@ function banditFile(results: BanditResult[]): string {
   });
 }
 
-const a: BanditResult = { test_id: "B105", file: "app/settings.py", line: 10, code: 'password = "hunter2"' };
+const a: BanditResult = { test_id: "B105", file: "app/settings.py", line: 10, code: `password = "${fakeSecret("", 12)}"` };
 const b: BanditResult = { test_id: "B110", file: "app/views.py", line: 20, code: "except: pass" };
 const c: BanditResult = { test_id: "B602", file: "app/run.py", line: 5, code: "subprocess.call(cmd, shell=True)" };
 

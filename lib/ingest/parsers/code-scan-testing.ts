@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { checkovParser } from "@/lib/ingest/parsers/checkov";
 import { eslintParser } from "@/lib/ingest/parsers/eslint";
 import { gitleaksParser } from "@/lib/ingest/parsers/gitleaks";
@@ -44,4 +45,14 @@ export function severityCounts(findings: ScanFinding[]): Record<string, number> 
     if (n) counts[severity] = n;
   }
   return counts;
+}
+
+const secretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * A credential-shaped value made up on each run (prefix, then random letters and digits, length
+ * in all): redaction tests need secrets to redact, and the repository holds none.
+ */
+export function fakeSecret(prefix: string, length: number): string {
+  return prefix + Array.from(randomBytes(length - prefix.length), (b) => secretAlphabet[b % secretAlphabet.length]).join("");
 }

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { fingerprintsAcrossShift, parseText, severityCounts } from "@/lib/ingest/parsers/code-scan-testing";
+import { fakeSecret, fingerprintsAcrossShift, parseText, severityCounts } from "@/lib/ingest/parsers/code-scan-testing";
 import { gitleaksParser, redactSecret } from "@/lib/ingest/parsers/gitleaks";
 import { fixturePath, parseFixture } from "@/lib/ingest/parsers/parse-fixture";
 
-const v8Leak = (line: number, secret = "ghp_R4nd0mT0k3nV4lu3xxxxxxxxxxxxxxxxxx", commit = "a1b2c3") => ({
+const token = fakeSecret("ghp_", 40);
+const v8Leak = (line: number, secret = token, commit = "a1b2c3") => ({
   Description: "GitHub Personal Access Token",
   StartLine: line,
   EndLine: line,
@@ -79,26 +80,27 @@ describe("gitleaks", () => {
   });
 
   it("leaves out a match or line that does not contain the secret, as it cannot be redacted", async () => {
-    const leak = { ...v8Leak(3), Match: "something else entirely", Message: "add ghp_R4nd0mT0k3nV4lu3xxxxxxxxxxxxxxxxxx" };
+    const leak = { ...v8Leak(3), Match: "something else entirely", Message: `add ${token}` };
     const { findings } = await parseText(gitleaksParser, JSON.stringify([leak]));
     expect(findings[0]!.description).not.toContain("Match:");
     expect(JSON.stringify(findings)).not.toContain(leak.Secret);
   });
 
   it("redacts every secret of a line, not only the leak's own", async () => {
-    const line = 'export AWS_ACCESS_KEY_ID="AKIAIOSFODNN7EXAMPLE" AWS_SECRET_ACCESS_KEY="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"';
+    const [accessKey, secretKey] = [fakeSecret("AKIA", 20), fakeSecret("wJal", 40)];
+    const line = `export AWS_ACCESS_KEY_ID="${accessKey}" AWS_SECRET_ACCESS_KEY="${secretKey}"`;
     const leak = (offender: string, rule: string) => ({ line, offender, rule, file: ".env", commit: "c", commitMessage: "env", author: "a", email: "e", date: "2024-01-01", tags: "" });
-    const { findings } = await parseText(gitleaksParser, JSON.stringify([leak("AKIAIOSFODNN7EXAMPLE", "AWS Access Key"), leak("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS Secret Key")]));
+    const { findings } = await parseText(gitleaksParser, JSON.stringify([leak(accessKey, "AWS Access Key"), leak(secretKey, "AWS Secret Key")]));
     const written = JSON.stringify(findings);
-    expect(written).not.toContain("AKIAIOSFODNN7EXAMPLE");
-    expect(written).not.toContain("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    expect(written).not.toContain(accessKey);
+    expect(written).not.toContain(secretKey);
     expect(findings[0]!.description).toContain('AWS_ACCESS_KEY_ID="AKIA…[redacted, 20 characters]" AWS_SECRET_ACCESS_KEY="wJal…[redacted, 40 characters]"');
   });
 
   it("keeps a credential's fingerprint when the code above it moves or a new commit repeats it", async () => {
     const [before, after] = await fingerprintsAcrossShift(gitleaksParser, (shift) => JSON.stringify([v8Leak(10 + shift, undefined, `commit${shift}`)]));
     expect(before[0]).toBe(after[0]);
-    const other = await parseText(gitleaksParser, JSON.stringify([v8Leak(10, "ghp_AnotherTokenValuexxxxxxxxxxxxxxxxxx")]));
+    const other = await parseText(gitleaksParser, JSON.stringify([v8Leak(10, fakeSecret("ghp_", 40))]));
     expect(other.findings[0]!.fingerprint).not.toBe(before[0]);
   });
 
