@@ -22,7 +22,8 @@ export type ProjectContext = {
   requestId: string;
 };
 
-type Handler = (request: NextRequest, context: ProjectContext) => Promise<Response>;
+/** The route's own params beside the slug (e.g. `{ id: string }` under /findings/[id]). */
+type Handler<P> = (request: NextRequest, context: ProjectContext & { params: P }) => Promise<Response>;
 
 const tokenPermissions: ReadonlySet<Permission> = new Set(["projects.read", "imports.write"]);
 
@@ -39,15 +40,15 @@ async function identify(request: NextRequest): Promise<{ caller: Caller; actor: 
   return { caller: { role: user.role, kind: "user" }, actor: userActor(user) };
 }
 
-export function withProject(handler: Handler, options: { permission: Permission }) {
-  return withApi<{ slug: string }>(async (request, context: ApiContext<{ slug: string }>) => {
+export function withProject<P extends Record<string, string> = Record<never, string>>(handler: Handler<P>, options: { permission: Permission }) {
+  return withApi<P & { slug: string }>(async (request, context: ApiContext<P & { slug: string }>) => {
     const { caller, actor, tokenProjectId } = await identify(request);
-    const { slug } = await context.params;
+    const { slug, ...params } = await context.params;
     const project = await getDb().project.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
     // A token for another project learns nothing about this one, not even that it exists.
     if (!project || (tokenProjectId && tokenProjectId !== project.id)) throw new AppError("not_found", `No project with the slug "${slug}".`);
     if (caller.kind === "token" && !tokenPermissions.has(options.permission)) throw new AppError("forbidden", "API tokens may read a project and import into it, nothing else.");
     if (!can(caller, options.permission)) throw new AppError("forbidden", "Your role does not allow this.");
-    return handler(request, { caller, actor, project, requestId: context.requestId });
+    return handler(request, { caller, actor, project, requestId: context.requestId, params: params as unknown as P });
   });
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 const url = (p: Project, path = "") => `http://localhost/api/v1/projects/${p.slug}/findings${path}`;
-const ctx = (p: Project, id?: string) => ({ params: Promise.resolve({ slug: p.slug, ...(id ? { id } : {}) }) }) as { params: Promise<{ slug: string }> };
+const ctx = (p: Project, id?: string) => ({ params: Promise.resolve({ slug: p.slug, ...(id ? { id } : {}) }) }) as { params: Promise<{ slug: string; id: string }> };
 const send = (method: string, body: unknown) => ({ method, body: typeof body === "string" ? body : JSON.stringify(body) });
 const patch = (id: string, body: unknown) => findingRoute.PATCH(new NextRequest(url(project, `/${id}`), send("PATCH", body)), ctx(project, id));
 const getOne = (p: Project, id: string) => findingRoute.GET(new NextRequest(url(p, `/${id}`)), ctx(p, id));

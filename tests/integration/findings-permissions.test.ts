@@ -93,7 +93,7 @@ const actionCases: Case[] = [
 ];
 
 const url = (path = "") => `http://localhost/api/v1/projects/${project.slug}/findings${path}`;
-const params = (id?: string) => ({ params: Promise.resolve({ slug: project.slug, ...(id ? { id } : {}) }) }) as { params: Promise<{ slug: string }> };
+const params = (id?: string) => ({ params: Promise.resolve({ slug: project.slug, ...(id ? { id } : {}) }) }) as { params: Promise<{ slug: string; id: string }> };
 const json = (method: string, body: unknown) => ({ method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 const routeCases: Case[] = [

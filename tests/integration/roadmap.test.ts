@@ -195,7 +195,7 @@ describe("roadmap", () => {
     const item = items[0]!;
     const url = (path: string) => `http://localhost/api/v1/projects/${project.slug}/${path}`;
     const ctx = { params: Promise.resolve({ slug: project.slug }) };
-    const patch = (body: object) => itemRoute.PATCH(new NextRequest(url(`items/${item.id}`), { method: "PATCH", body: JSON.stringify(body) }), ctx);
+    const patch = (body: object) => itemRoute.PATCH(new NextRequest(url(`items/${item.id}`), { method: "PATCH", body: JSON.stringify(body) }), { params: Promise.resolve({ slug: project.slug, id: item.id }) });
 
     signInAs(viewer);
     const board = await (await itemsRoute.GET(new NextRequest(url("items")), ctx)).json();

@@ -10,9 +10,8 @@ import { updateItem } from "@/lib/roadmap/item-use-cases";
 import { moveItem } from "@/lib/roadmap/move-item";
 import { setItemStatus } from "@/lib/roadmap/set-item-status";
 
-export const PATCH = withProject(
-  async (request, { project, actor, caller }) => {
-    const itemId = request.nextUrl.pathname.split("/").pop() ?? "";
+export const PATCH = withProject<{ id: string }>(
+  async (request, { project, actor, caller, params: { id: itemId } }) => {
     const body = await readJson(request);
     const fields = typeof body === "object" && body !== null ? Object.keys(body) : [];
     if (fields.includes("index")) return NextResponse.json(await moveItem(actor, project.id, itemId, body));

@@ -4,10 +4,9 @@ import { withProject } from "@/lib/api/with-project";
 import { AppError } from "@/lib/errors";
 import { getScanChanges } from "@/lib/ingest/get-scan-changes";
 
-export const GET = withProject(
-  async (request, { project }) => {
-    const id = request.nextUrl.pathname.split("/").pop() ?? "";
-    const changes = await getScanChanges(project.id, id);
+export const GET = withProject<{ id: string }>(
+  async (_request, { project, params }) => {
+    const changes = await getScanChanges(project.id, params.id);
     if (!changes) throw new AppError("not_found", "That scan does not exist in this project.");
     return NextResponse.json(changes);
   },

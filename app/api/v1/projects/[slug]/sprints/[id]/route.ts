@@ -4,7 +4,7 @@ import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
 import { updateSprint } from "@/lib/roadmap/sprint-use-cases";
 
-export const PATCH = withProject(
-  async (request, { project, actor }) => NextResponse.json(await updateSprint(actor, project.id, request.nextUrl.pathname.split("/").pop() ?? "", await readJson(request))),
+export const PATCH = withProject<{ id: string }>(
+  async (request, { project, actor, params }) => NextResponse.json(await updateSprint(actor, project.id, params.id, await readJson(request))),
   { permission: "sprints.write" },
 );

@@ -2,9 +2,9 @@
 import { withProject } from "@/lib/api/with-project";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 
-export const DELETE = withProject(
-  async (request, { project, actor }) => {
-    await revokeApiToken(actor, project.id, request.nextUrl.pathname.split("/").pop() ?? "");
+export const DELETE = withProject<{ id: string }>(
+  async (_request, { project, actor, params }) => {
+    await revokeApiToken(actor, project.id, params.id);
     return new Response(null, { status: 204 });
   },
   { permission: "tokens.write" },

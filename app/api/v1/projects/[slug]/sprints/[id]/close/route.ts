@@ -4,7 +4,7 @@ import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
 import { closeSprint } from "@/lib/roadmap/sprint-use-cases";
 
-export const POST = withProject(
-  async (request, { project, actor }) => NextResponse.json(await closeSprint(actor, project.id, request.nextUrl.pathname.split("/").at(-2) ?? "", await readJson(request))),
+export const POST = withProject<{ id: string }>(
+  async (request, { project, actor, params }) => NextResponse.json(await closeSprint(actor, project.id, params.id, await readJson(request))),
   { permission: "sprints.write" },
 );
