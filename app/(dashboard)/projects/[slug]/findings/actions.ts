@@ -5,20 +5,18 @@ import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { userActor } from "@/lib/audit/record-audit";
-import { getProjectBySlug } from "@/lib/projects/find-projects";
+import { requireProjectBySlug } from "@/lib/projects/find-projects";
 import { createFinding } from "@/lib/findings/create-finding";
 import { updateFinding } from "@/lib/findings/update-finding";
 import { setFindingStatus } from "@/lib/findings/set-finding-status";
 import { deleteFinding } from "@/lib/findings/delete-finding";
 import { actionError, formValues, type ActionState } from "@/lib/action-result";
-import { AppError } from "@/lib/errors";
 
 // The forms name their project and finding in hidden fields. Nothing here trusts them: the
 // role is checked first, and every use case looks the finding up within that project.
 async function authorize(values: Record<string, string>, permission: Permission) {
   const user = await requirePermission(permission);
-  const project = await getProjectBySlug(values.projectSlug ?? "");
-  if (!project) throw new AppError("not_found", "That project does not exist.");
+  const project = await requireProjectBySlug(values.projectSlug ?? "");
   return { actor: userActor(user), project, findingId: values.findingId ?? "" };
 }
 

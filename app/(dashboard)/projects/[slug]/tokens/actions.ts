@@ -4,17 +4,11 @@ import { revalidatePath } from "next/cache";
 import { actionError, formValues, type ActionState } from "@/lib/action-result";
 import { userActor } from "@/lib/audit/record-audit";
 import { requirePermission } from "@/lib/auth/session";
-import { getProjectBySlug } from "@/lib/projects/find-projects";
-import { AppError } from "@/lib/errors";
+import { requireProjectBySlug } from "@/lib/projects/find-projects";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 
-async function projectFor(form: FormData) {
-  const slug = String(form.get("projectSlug") ?? "");
-  const project = await getProjectBySlug(slug);
-  if (!project) throw new AppError("not_found", `No project with the slug "${slug}".`);
-  return project;
-}
+const projectFor = (form: FormData) => requireProjectBySlug(String(form.get("projectSlug") ?? ""));
 
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState & { token?: string; name?: string }> {
   const values = formValues(form);
