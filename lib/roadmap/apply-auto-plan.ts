@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
 import { loadPlanFindings } from "@/lib/roadmap/load-plan-findings";
 import { effortEstimator } from "@/lib/roadmap/planning/estimate-effort";
-import { lockRoadmap, recordItemEvents } from "@/lib/roadmap/roadmap-step";
+import { createFindingItems, lockRoadmap, nextSprintPosition } from "@/lib/roadmap/roadmap-step";
 import { applyAutoPlanSchema } from "@/lib/roadmap/schema";
 import { parseInput } from "@/lib/validation";
 
@@ -29,22 +29,19 @@ export async function applyAutoPlan(actor: Actor, projectId: string, input: unkn
       throw new AppError("conflict", "Some of these findings were planned, resolved or removed since the proposal was made. Make a new proposal.");
     }
     const estimate = effortEstimator(samples);
-    let position = ((await tx.sprint.aggregate({ where: { projectId }, _max: { position: true } }))._max.position ?? -1) + 1;
-    let items = 0;
-    for (const planned of chosen) {
-      const sprint = await tx.sprint.create({ data: { projectId, name: planned.name, position: position++ } });
-      for (const [index, findingId] of planned.findingIds.entries()) {
-        const f = plannable.get(findingId)!;
-        const item = await tx.roadmapItem.create({
-          data: {
-            projectId, sprintId: sprint.id, position: index, title: (f.ref ? `${f.ref}: ${f.title}` : f.title).slice(0, 500),
-            effortMinutes: estimate(f).effortMinutes, findings: { create: { findingId } },
-          },
-        });
-        await recordItemEvents(tx, actor, item.id, [{ field: "created", from: null, to: item.title }]);
-        items++;
-      }
-    }
+    const first = await nextSprintPosition(tx, projectId);
+    const created = await tx.sprint.createManyAndReturn({
+      data: chosen.map((sprint, n) => ({ projectId, name: sprint.name, position: first + n })),
+      select: { id: true, position: true },
+    });
+    const sprintAt = new Map(created.map((s) => [s.position, s.id]));
+    const planned = chosen.flatMap((sprint, n) =>
+      sprint.findingIds.map((findingId, position) => {
+        const finding = plannable.get(findingId)!;
+        return { sprintId: sprintAt.get(first + n)!, position, finding, effortMinutes: estimate(finding).effortMinutes };
+      }),
+    );
+    const items = (await createFindingItems(tx, actor, projectId, planned)).length;
     await recordAudit(tx, actor, { action: "roadmap.autoPlan", targetType: "project", targetId: projectId, projectId, detail: { sprints: chosen.length, items } });
     return { sprints: chosen.length, items };
   });

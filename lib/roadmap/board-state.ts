@@ -1,9 +1,11 @@
+import type { Severity } from "@/lib/maturity/score";
+
 // The board as the browser holds it: columns of item ids (one per open sprint, then the
 // backlog) and the items by id. Pure, so a drag's effect is computed the same way in tests.
 
 export const BACKLOG = "backlog";
 
-export type CardFinding = { id: string; ref: string | null; title: string; severity: "critical" | "high" | "medium" | "low" | "info"; status: string };
+type CardFinding = { id: string; ref: string | null; title: string; severity: Severity; status: string };
 export type CardItem = {
   id: string;
   sprintId: string | null;
@@ -17,11 +19,9 @@ export type CardItem = {
 };
 export type Columns = Record<string, string[]>;
 
-export const columnOf = (item: { sprintId: string | null }) => item.sprintId ?? BACKLOG;
-
 export function buildColumns(columnIds: string[], items: CardItem[]): Columns {
   const columns: Columns = Object.fromEntries(columnIds.map((id) => [id, [] as string[]]));
-  for (const item of items) columns[columnOf(item)]?.push(item.id);
+  for (const item of items) columns[item.sprintId ?? BACKLOG]?.push(item.id);
   return columns;
 }
 

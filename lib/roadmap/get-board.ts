@@ -4,22 +4,28 @@ import { getDb } from "@/lib/db";
 // The board: every sprint in order (closed ones too, for velocity) and every item with what its
 // card shows, in two queries however many items there are.
 
+const findingOnCard = { select: { finding: { select: { id: true, ref: true, title: true, severity: true, status: true } } } } as const;
+
+/** The sprints alone, for those who need no items. */
+export function findBoardSprints(projectId: string) {
+  return getDb().sprint.findMany({
+    where: { projectId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, name: true, position: true, window: true, startsOn: true, endsOn: true, goal: true, closedAt: true, createdAt: true },
+  });
+}
+
 export async function getBoard(projectId: string) {
-  const db = getDb();
   const [sprints, items] = await Promise.all([
-    db.sprint.findMany({
-      where: { projectId },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true, name: true, position: true, window: true, startsOn: true, endsOn: true, goal: true, closedAt: true, createdAt: true },
-    }),
-    db.roadmapItem.findMany({
+    findBoardSprints(projectId),
+    getDb().roadmapItem.findMany({
       where: { projectId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true, sprintId: true, title: true, status: true, position: true, version: true, doneAt: true, createdAt: true,
         effortMinutes: true, effortMinutesHigh: true, effortText: true,
         assignee: { select: { id: true, email: true, name: true } },
-        findings: { select: { finding: { select: { id: true, ref: true, title: true, severity: true, status: true } } } },
+        findings: findingOnCard,
       },
     }),
   ]);
@@ -30,8 +36,6 @@ export async function getBoard(projectId: string) {
 }
 
 export type Board = Awaited<ReturnType<typeof getBoard>>;
-export type BoardItem = Board["items"][number];
-export type BoardSprint = Board["sprints"][number];
 
 /** One item with its sprint, findings and history (newest first); null when not in that project. */
 export function getItem(projectId: string, itemId: string) {
@@ -40,7 +44,7 @@ export function getItem(projectId: string, itemId: string) {
     include: {
       sprint: { select: { id: true, name: true, closedAt: true } },
       assignee: { select: { id: true, email: true } },
-      findings: { select: { finding: { select: { id: true, ref: true, title: true, severity: true, status: true } } } },
+      findings: findingOnCard,
       events: { orderBy: { createdAt: "desc" }, take: 200, include: { actor: { select: { email: true } } } },
     },
   });

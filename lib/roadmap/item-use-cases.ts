@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { noteReadinessChange } from "@/lib/maturity/take-snapshot";
-import { effortFrom, lockRoadmap, recordItemEvents, staleItem } from "@/lib/roadmap/roadmap-step";
+import { createFindingItems, effortFrom, lockRoadmap, recordItemEvents, staleItem, type ItemChange } from "@/lib/roadmap/roadmap-step";
 import { createItemSchema, planFindingsSchema, updateItemSchema } from "@/lib/roadmap/schema";
 import { parseInput } from "@/lib/validation";
 
@@ -45,7 +45,7 @@ export async function createItem(actor: Actor, projectId: string, input: unknown
         findings: { create: [...new Set(data.findingIds)].map((findingId) => ({ findingId })) },
       },
     });
-    await recordItemEvents(tx, actor, created.id, [{ field: "created", from: null, to: created.title }]);
+    await recordItemEvents(tx, actor, [{ itemId: created.id, field: "created", from: null, to: created.title }]);
     await recordAudit(tx, actor, { action: "item.create", targetType: "roadmapItem", targetId: created.id, projectId, detail: { title: created.title } });
     return created;
   });
@@ -61,25 +61,25 @@ export async function updateItem(actor: Actor, projectId: string, itemId: string
     if (!before) throw new AppError("not_found", "That roadmap item does not exist in this project.");
     if (before.version !== version) throw staleItem();
     const data: Record<string, unknown> = {};
-    const changes: { field: string; from: string | null; to: string | null }[] = [];
+    const changes: ItemChange[] = [];
     if (fields.title !== undefined && fields.title !== before.title) {
       data.title = fields.title;
-      changes.push({ field: "title", from: before.title, to: fields.title });
+      changes.push({ itemId: before.id, field: "title", from: before.title, to: fields.title });
     }
     if (fields.description !== undefined && fields.description !== before.description) data.description = fields.description;
     if (effort !== undefined && (effort ?? null) !== before.effortText) {
       Object.assign(data, effortFrom(effort));
-      changes.push({ field: "effort", from: before.effortText, to: effort ?? null });
+      changes.push({ itemId: before.id, field: "effort", from: before.effortText, to: effort ?? null });
     }
     if (fields.assigneeId !== undefined && fields.assigneeId !== before.assigneeId) {
       const assignee = fields.assigneeId ? await tx.user.findUnique({ where: { id: fields.assigneeId }, select: { email: true } }) : null;
       if (fields.assigneeId && !assignee) throw new AppError("invalid", "Some fields need attention.", { assigneeId: ["No such user."] });
       data.assigneeId = fields.assigneeId;
-      changes.push({ field: "assignee", from: before.assignee?.email ?? null, to: assignee?.email ?? null });
+      changes.push({ itemId: before.id, field: "assignee", from: before.assignee?.email ?? null, to: assignee?.email ?? null });
     }
     if (!Object.keys(data).length) return { item: before, effortChanged: false };
     const item = await tx.roadmapItem.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } });
-    await recordItemEvents(tx, actor, item.id, changes);
+    await recordItemEvents(tx, actor, changes);
     await recordAudit(tx, actor, { action: "item.update", targetType: "roadmapItem", targetId: item.id, projectId, detail: { fields: changes.map((c) => c.field) } });
     return { item, effortChanged: "effortMinutes" in data };
   });
@@ -94,19 +94,11 @@ export async function planFindings(actor: Actor, projectId: string, input: unkno
     await lockRoadmap(tx, projectId);
     const sprint = await checkSprint(tx, projectId, sprintId);
     const unique = [...new Set(findingIds)];
-    const found = await checkFindings(tx, projectId, unique);
+    const found = new Map((await checkFindings(tx, projectId, unique)).map((f) => [f.id, f]));
+    const first = await nextPosition(tx, projectId, sprintId);
     // In the order chosen, so a list sorted by severity becomes a sprint in that order.
-    const findings = unique.map((id) => found.find((f) => f.id === id)!);
-    let position = await nextPosition(tx, projectId, sprintId);
-    const created = [];
-    for (const f of findings) {
-      const item = await tx.roadmapItem.create({
-        data: { projectId, sprintId, title: (f.ref ? `${f.ref}: ${f.title}` : f.title).slice(0, 500), position: position++, findings: { create: { findingId: f.id } } },
-      });
-      await recordItemEvents(tx, actor, item.id, [{ field: "created", from: null, to: item.title }]);
-      created.push(item);
-    }
-    await recordAudit(tx, actor, { action: "item.plan", targetType: "sprint", targetId: sprint?.id, projectId, detail: { findings: findings.length, sprint: sprint?.name ?? "Backlog" } });
+    const created = await createFindingItems(tx, actor, projectId, unique.map((id, n) => ({ sprintId, position: first + n, finding: found.get(id)! })));
+    await recordAudit(tx, actor, { action: "item.plan", targetType: "sprint", targetId: sprint?.id, projectId, detail: { findings: created.length, sprint: sprint?.name ?? "Backlog" } });
     return { count: created.length, sprint: sprint?.name ?? "", items: created };
   });
   await noteReadinessChange(projectId);

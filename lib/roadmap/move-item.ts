@@ -21,19 +21,22 @@ export async function moveItem(actor: Actor, projectId: string, itemId: string, 
     if (sprintId && !target) throw new AppError("not_found", "That sprint does not exist in this project.");
     if (target?.closedAt) throw new AppError("invalid", "That sprint is closed; move the item to an open sprint or the backlog.");
 
-    const others = await columnIds(tx, projectId, sprintId, item.id);
-    const place = Math.min(index, others.length);
-    const from = (await columnIds(tx, projectId, item.sprintId)).indexOf(item.id);
+    // The lock holds both columns still, so each is read once.
+    const source = await columnIds(tx, projectId, item.sprintId);
+    const from = source.indexOf(item.id);
+    const left = source.filter((id) => id !== item.id);
     const sameColumn = item.sprintId === sprintId;
+    const others = sameColumn ? left : await columnIds(tx, projectId, sprintId);
+    const place = Math.min(index, others.length);
     if (sameColumn && from === place) return item;
 
     const moved = await tx.roadmapItem.update({ where: { id: item.id }, data: { sprintId, version: { increment: 1 } } });
     await renumber(tx, [...others.slice(0, place), item.id, ...others.slice(place)]);
-    if (!sameColumn) await renumber(tx, await columnIds(tx, projectId, item.sprintId));
+    if (!sameColumn) await renumber(tx, left);
     const change = sameColumn
       ? { field: "position", from: String(from + 1), to: String(place + 1) }
       : { field: "sprint", from: item.sprint?.name ?? "Backlog", to: target?.name ?? "Backlog" };
-    await recordItemEvents(tx, actor, item.id, [change]);
+    await recordItemEvents(tx, actor, [{ itemId: item.id, ...change }]);
     await recordAudit(tx, actor, { action: "item.move", targetType: "roadmapItem", targetId: item.id, projectId, detail: { ...change, index: place } });
     return { ...moved, position: place };
   });

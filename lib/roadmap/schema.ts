@@ -13,6 +13,8 @@ const day = z.preprocess(
   (v) => (v === "" ? null : v),
   z.coerce.date({ error: "A date, e.g. 2026-12-31." }).nullable().optional(),
 );
+/** A sprint, or the backlog: null, or "" from a form. */
+const sprintId = z.preprocess((v) => (v === "" ? null : v), id.nullable());
 const version = z.coerce.number({ error: "Send the item's version." }).int().min(1);
 
 const sprintName = z.string({ error: "Name the sprint." }).trim().min(1, "Name the sprint.").max(200, atMost(200));
@@ -38,7 +40,7 @@ const effortText = optionalText(100);
 
 export const createItemSchema = z.object({
   title: z.string({ error: "Give the item a title." }).trim().min(1, "Give the item a title.").max(500, atMost(500)),
-  sprintId: z.preprocess((v) => (v === "" ? null : v), id.nullable()).default(null),
+  sprintId: sprintId.default(null),
   effort: effortText,
   description: optionalText(20_000),
   assigneeId: optionalText(60),
@@ -56,7 +58,7 @@ export const updateItemSchema = z.object({
 /** A drag: into a sprint (null for the backlog) at a place, counted among the items already there. */
 export const moveItemSchema = z.object({
   version,
-  sprintId: z.preprocess((v) => (v === "" ? null : v), id.nullable()),
+  sprintId,
   index: z.coerce.number({ error: "A place in the column." }).int().min(0).max(100_000),
 });
 
@@ -74,7 +76,7 @@ export const setItemStatusSchema = z.object({
 });
 
 export const planFindingsSchema = z.object({
-  sprintId: z.preprocess((v) => (v === "" ? null : v), id.nullable()),
+  sprintId,
   findingIds: z.array(id).min(1, "Choose at least one finding.").max(500),
 });
 

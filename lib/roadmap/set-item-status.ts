@@ -25,7 +25,7 @@ export async function setItemStatus(actor: Actor, projectId: string, itemId: str
       where: { id: item.id },
       data: { status, doneAt: status === "done" ? now : null, version: { increment: 1 } },
     });
-    await recordItemEvents(tx, actor, item.id, [{ field: "status", from: item.status, to: status }]);
+    await recordItemEvents(tx, actor, [{ itemId: item.id, field: "status", from: item.status, to: status }]);
     const linked = new Set(item.findings.map((f) => f.findingId));
     const note = `Roadmap item: ${item.title}`.slice(0, 300);
     const resolved = status === "done" ? await changeFindings(tx, actor, projectId, item.id, resolveFindings.filter((id) => linked.has(id)), ["open", "in_progress"], "resolved", note, now) : 0;

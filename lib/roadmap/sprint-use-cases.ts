@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { columnIds, lockRoadmap, recordItemEvents, renumber } from "@/lib/roadmap/roadmap-step";
+import { columnIds, lockRoadmap, nextSprintPosition, recordItemEvents, renumber } from "@/lib/roadmap/roadmap-step";
 import { closeSprintSchema, createSprintSchema, reorderSprintsSchema, updateSprintSchema } from "@/lib/roadmap/schema";
 import { parseInput } from "@/lib/validation";
 
@@ -12,8 +12,7 @@ export async function createSprint(actor: Actor, projectId: string, input: unkno
   const data = parseInput(createSprintSchema, input);
   return getDb().$transaction(async (tx) => {
     await lockRoadmap(tx, projectId);
-    const last = await tx.sprint.aggregate({ where: { projectId }, _max: { position: true } });
-    const sprint = await tx.sprint.create({ data: { projectId, ...data, position: (last._max.position ?? -1) + 1 } });
+    const sprint = await tx.sprint.create({ data: { projectId, ...data, position: await nextSprintPosition(tx, projectId) } });
     await recordAudit(tx, actor, { action: "sprint.create", targetType: "sprint", targetId: sprint.id, projectId, detail: { name: sprint.name } });
     return sprint;
   });
@@ -64,22 +63,23 @@ export async function closeSprint(actor: Actor, projectId: string, sprintId: str
       where: { projectId, closedAt: null, id: { not: sprint.id }, OR: [{ position: { gt: sprint.position } }, { position: sprint.position, createdAt: { gt: sprint.createdAt } }] },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     });
-    const unfinished = await tx.roadmapItem.findMany({
-      where: { projectId, sprintId: sprint.id, status: { not: "done" } },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true },
+    const inSprint = await tx.roadmapItem.findMany({
+      where: { projectId, sprintId: sprint.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, status: true },
     });
+    const unfinished = inSprint.filter((i) => i.status !== "done").map((i) => i.id);
     const targetId = next?.id ?? null;
+    const to = next?.name ?? "Backlog";
     if (unfinished.length) {
-      const ids = unfinished.map((i) => i.id);
-      await tx.roadmapItem.updateMany({ where: { id: { in: ids } }, data: { sprintId: targetId, version: { increment: 1 } } });
-      const existing = (await columnIds(tx, projectId, targetId)).filter((id) => !ids.includes(id));
-      await renumber(tx, [...existing, ...ids]);
-      await renumber(tx, await columnIds(tx, projectId, sprint.id));
-      for (const id of ids) await recordItemEvents(tx, actor, id, [{ field: "sprint", from: sprint.name, to: next?.name ?? "Backlog" }]);
+      const existing = await columnIds(tx, projectId, targetId);
+      await tx.roadmapItem.updateMany({ where: { id: { in: unfinished } }, data: { sprintId: targetId, version: { increment: 1 } } });
+      await renumber(tx, [...existing, ...unfinished]);
+      await renumber(tx, inSprint.filter((i) => i.status === "done").map((i) => i.id));
+      await recordItemEvents(tx, actor, unfinished.map((itemId) => ({ itemId, field: "sprint", from: sprint.name, to })));
     }
     const closed = await tx.sprint.update({ where: { id: sprint.id }, data: { closedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "sprint.close", targetType: "sprint", targetId: sprint.id, projectId, detail: { moved: unfinished.length, to: next?.name ?? "Backlog" } });
+    await recordAudit(tx, actor, { action: "sprint.close", targetType: "sprint", targetId: sprint.id, projectId, detail: { moved: unfinished.length, to } });
     return { sprint: closed, moved: unfinished.length, movedTo: next ? { id: next.id, name: next.name } : null };
   });
 }

@@ -10,10 +10,10 @@ export type EffortSample = { categoryKey: string | null; effortMinutes: number |
 
 export type EffortGuess = { effortMinutes: number; estimated: EffortSource | null };
 
-export const defaultEffortMinutes = 4 * 60;
+const defaultEffortMinutes = 4 * 60;
 
 /** Positive and finite. An effort of 0 says nothing about the work, and its ROI would be infinite. */
-export const isKnownEffort = (minutes: number | null): minutes is number => minutes !== null && Number.isFinite(minutes) && minutes > 0;
+const isKnownEffort = (minutes: number | null): minutes is number => minutes !== null && Number.isFinite(minutes) && minutes > 0;
 
 /** The middle value; for an even count the mean of the two middle ones, in whole minutes (as efforts are stored). */
 export function medianMinutes(values: number[]): number | null {

@@ -28,7 +28,7 @@ export type Velocity = {
 };
 
 /** How many recent sprints the average looks at: enough to smooth one odd sprint, few enough to follow the team as it changes. */
-export const averageOver = 3;
+const averageOver = 3;
 
 const lowBound = (items: VelocityItem[]) => items.reduce((sum, item) => sum + (item.effortMinutes ?? 0), 0);
 

@@ -7,6 +7,8 @@ import { planFindingsAction } from "./board/actions";
 
 export const PLAN_FORM_ID = "plan-findings";
 
+const findingBoxes = () => document.querySelectorAll<HTMLInputElement>(`input[form="${PLAN_FORM_ID}"][name="findingIds"]`);
+
 type Props = { slug: string; sprints: { id: string; name: string }[] };
 
 /**
@@ -20,8 +22,7 @@ export function PlanFindingsBar({ slug, sprints }: Props) {
 
   // The checkboxes live in the table, outside this component: count them as they change.
   useEffect(() => {
-    const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`input[form="${PLAN_FORM_ID}"][name="findingIds"]`)];
-    const count = () => setChosen(boxes().filter((b) => b.checked).length);
+    const count = () => setChosen([...findingBoxes()].filter((b) => b.checked).length);
     document.addEventListener("change", count);
     count();
     return () => document.removeEventListener("change", count);
@@ -59,7 +60,7 @@ export function ChooseAllFindings({ label }: { label: string }) {
       aria-label={label}
       data-testid="plan-choose-all"
       onChange={(e) => {
-        for (const box of document.querySelectorAll<HTMLInputElement>(`input[form="${PLAN_FORM_ID}"][name="findingIds"]`)) box.checked = e.currentTarget.checked;
+        for (const box of findingBoxes()) box.checked = e.currentTarget.checked;
         document.dispatchEvent(new Event("change"));
       }}
     />

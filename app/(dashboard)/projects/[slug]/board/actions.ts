@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { actionError, type ActionState } from "@/lib/action-result";
+import { actionError, formValues, type ActionState } from "@/lib/action-result";
 import { userActor } from "@/lib/audit/record-audit";
 import { requirePermission } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getProjectBySlug } from "@/lib/projects/find-projects";
+import { requireProjectBySlug } from "@/lib/projects/find-projects";
 import { createItem, planFindings, updateItem } from "@/lib/roadmap/item-use-cases";
 import { applyAutoPlan } from "@/lib/roadmap/apply-auto-plan";
 import { moveItem } from "@/lib/roadmap/move-item";
@@ -15,18 +15,12 @@ import { closeSprint, createSprint, reorderSprints, updateSprint } from "@/lib/r
 
 // The board's writes. Each checks the caller's role here, on the server, whatever the UI shows.
 
-async function project(slug: string) {
-  const found = await getProjectBySlug(slug);
-  if (!found) throw new AppError("not_found", `No project with the slug "${slug}".`);
-  return found;
-}
-
 export type BoardActionResult = { ok: true; version?: number; items?: number } | { ok: false; error: string; conflict: boolean; fieldErrors?: Record<string, string[]> };
 
 async function run(slug: string, permission: "roadmap.status" | "roadmap.write" | "sprints.write", work: (actor: ReturnType<typeof userActor>, projectId: string) => Promise<{ version?: number; items?: number } | void>): Promise<BoardActionResult> {
   try {
     const user = await requirePermission(permission);
-    const p = await project(slug);
+    const p = await requireProjectBySlug(slug);
     const done = await work(userActor(user), p.id);
     revalidatePath(`/projects/${slug}/board`);
     revalidatePath(`/projects/${slug}`);
@@ -53,12 +47,12 @@ export async function createItemAction(slug: string, input: Record<string, unkno
   return run(slug, "roadmap.write", async (actor, projectId) => void (await createItem(actor, projectId, input)));
 }
 
-export async function createSprintAction(slug: string, input: Record<string, unknown>) {
-  return run(slug, "sprints.write", async (actor, projectId) => void (await createSprint(actor, projectId, input)));
+export async function createSprintAction(slug: string, form: FormData) {
+  return run(slug, "sprints.write", async (actor, projectId) => void (await createSprint(actor, projectId, formValues(form))));
 }
 
-export async function updateSprintAction(slug: string, sprintId: string, input: Record<string, unknown>) {
-  return run(slug, "sprints.write", async (actor, projectId) => void (await updateSprint(actor, projectId, sprintId, input)));
+export async function updateSprintAction(slug: string, sprintId: string, form: FormData) {
+  return run(slug, "sprints.write", async (actor, projectId) => void (await updateSprint(actor, projectId, sprintId, formValues(form))));
 }
 
 export async function reorderSprintsAction(slug: string, sprintIds: string[]) {

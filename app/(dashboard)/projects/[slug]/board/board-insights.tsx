@@ -2,28 +2,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BurndownChart } from "@/components/charts/burndown-chart";
 import { VelocityChart } from "@/components/charts/velocity-chart";
 import { Effort } from "@/components/roadmap/effort";
-import { getDb } from "@/lib/db";
-import { readMaturitySettings } from "@/lib/maturity/settings";
 import type { Board } from "@/lib/roadmap/get-board";
-import { burndown } from "@/lib/roadmap/planning/burndown";
-import { roiTable } from "@/lib/roadmap/planning/roi";
-import { velocity } from "@/lib/roadmap/planning/velocity";
+import { getBoardInsights } from "@/lib/roadmap/get-board-insights";
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /** The current sprint's burndown, velocity over closed sprints, and the items with the best return on effort. */
 export async function BoardInsights({ projectId, board }: { projectId: string; board: Board }) {
-  const [t, format, project] = await Promise.all([getTranslations("board"), getFormatter(), getDb().project.findUniqueOrThrow({ where: { id: projectId }, select: { maturitySettings: true } })]);
-  const today = new Date();
-  const dated = board.sprints.filter((s) => !s.closedAt && s.startsOn && s.endsOn);
-  const current = dated.find((s) => s.startsOn! <= today && today <= new Date(s.endsOn!.getTime() + 86_400_000)) ?? dated[0] ?? null;
-  const sprintItems = (id: string) => board.items.filter((i) => i.sprintId === id);
-  // An item counts from when it was made; moves into the sprint are not told apart (yet).
-  const burn = current && current.startsOn! <= today
-    ? burndown({ startsOn: current.startsOn!, endsOn: current.endsOn!, today, items: sprintItems(current.id).filter((i) => i.effortMinutes !== null).map((i) => ({ effortMinutes: i.effortMinutes!, effortMinutesHigh: i.effortMinutesHigh, doneAt: i.doneAt, addedAt: i.createdAt })) })
-    : null;
-  const speed = velocity(board.sprints.filter((s) => s.closedAt).map((s) => ({ id: s.id, name: s.name, closedAt: s.closedAt, items: sprintItems(s.id) })));
-  const roi = roiTable(board.items, readMaturitySettings(project.maturitySettings).severityWeights).slice(0, 10);
+  const [t, format, { current, burn, speed, roi }] = await Promise.all([getTranslations("board"), getFormatter(), getBoardInsights(projectId, board)]);
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid="board-insights">
       <figure className="rounded-lg border border-slate-200 bg-white p-4">

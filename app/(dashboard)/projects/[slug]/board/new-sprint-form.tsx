@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { createSprintAction } from "./actions";
+import { SprintFields } from "./sprint-fields";
 
 /** A new sprint after the last one: a name, and dates or a text window like "< 1 week". */
 export function NewSprintForm({ slug }: { slug: string }) {
@@ -12,7 +13,7 @@ export function NewSprintForm({ slug }: { slug: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   async function create(form: FormData) {
-    const result = await createSprintAction(slug, Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])));
+    const result = await createSprintAction(slug, form);
     if (!result.ok) return setErrors(result.fieldErrors ?? { _: [result.error] });
     setErrors({});
     dialog.current?.close();
@@ -24,20 +25,7 @@ export function NewSprintForm({ slug }: { slug: string }) {
       <dialog ref={dialog} className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form action={create} className="space-y-3 p-5">
           <h2 className="text-lg font-semibold">{t("newSprint")}</h2>
-          <label className="block text-sm">
-            <span className="font-medium">{t("sprintName")}</span>
-            <input name="name" required maxLength={200} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" data-testid="sprint-name" />
-          </label>
-          {errors.name && <p className="text-sm text-red-700">{errors.name.join(" ")}</p>}
-          <div className="grid grid-cols-2 gap-3">
-            <label className="block text-sm"><span className="font-medium">{t("startsOn")}</span><input type="date" name="startsOn" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2" /></label>
-            <label className="block text-sm"><span className="font-medium">{t("endsOn")}</span><input type="date" name="endsOn" className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2" /></label>
-          </div>
-          {errors.endsOn && <p className="text-sm text-red-700">{errors.endsOn.join(" ")}</p>}
-          <label className="block text-sm">
-            <span className="font-medium">{t("window")}</span>
-            <input name="window" placeholder={t("windowPlaceholder")} maxLength={100} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          </label>
+          <SprintFields errors={errors} nameTestId="sprint-name" />
           {errors._ && <p className="text-sm text-red-700">{errors._.join(" ")}</p>}
           <div className="flex justify-end gap-2">
             <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-300 px-3 py-2 text-sm">{t("cancel")}</button>

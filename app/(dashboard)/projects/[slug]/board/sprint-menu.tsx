@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { closeSprintAction, reorderSprintsAction, updateSprintAction } from "./actions";
 import type { BoardSprintView } from "./board";
+import { SprintFields } from "./sprint-fields";
 
 type Props = { slug: string; sprint: BoardSprintView; unfinished: number; nextSprintName: string | null; order: string[] };
 
@@ -18,7 +19,7 @@ export function SprintMenu({ slug, sprint, unfinished, nextSprintName, order }: 
   const at = order.indexOf(sprint.id);
 
   async function save(form: FormData) {
-    const result = await updateSprintAction(slug, sprint.id, Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])));
+    const result = await updateSprintAction(slug, sprint.id, form);
     if (!result.ok) {
       setError(result.error);
       setFieldErrors(result.fieldErrors ?? {});
@@ -45,7 +46,6 @@ export function SprintMenu({ slug, sprint, unfinished, nextSprintName, order }: 
     router.refresh();
   }
 
-  const day = (value: string | null) => (value ? value.slice(0, 10) : "");
   return (
     <div className="flex shrink-0 items-center gap-1">
       <button type="button" onClick={() => move(-1)} disabled={at <= 0} aria-label={t("moveEarlier", { name: sprint.name })} className="rounded px-1 text-slate-500 hover:bg-slate-200 disabled:opacity-30">←</button>
@@ -54,25 +54,7 @@ export function SprintMenu({ slug, sprint, unfinished, nextSprintName, order }: 
       <dialog ref={dialog} className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form action={save} className="space-y-3 p-5">
           <h2 className="text-lg font-semibold">{t("editSprint")}</h2>
-          <label className="block text-sm">
-            <span className="font-medium">{t("sprintName")}</span>
-            <input name="name" defaultValue={sprint.name} required maxLength={200} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          </label>
-          <div className="grid grid-cols-2 gap-3">
-            <label className="block text-sm">
-              <span className="font-medium">{t("startsOn")}</span>
-              <input type="date" name="startsOn" defaultValue={day(sprint.startsOn)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2" />
-            </label>
-            <label className="block text-sm">
-              <span className="font-medium">{t("endsOn")}</span>
-              <input type="date" name="endsOn" defaultValue={day(sprint.endsOn)} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2" />
-            </label>
-          </div>
-          {fieldErrors.endsOn && <p className="text-sm text-red-700">{fieldErrors.endsOn.join(" ")}</p>}
-          <label className="block text-sm">
-            <span className="font-medium">{t("window")}</span>
-            <input name="window" defaultValue={sprint.window ?? ""} placeholder={t("windowPlaceholder")} maxLength={100} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          </label>
+          <SprintFields sprint={sprint} errors={fieldErrors} />
           {error && <p className="text-sm text-red-700">{error}</p>}
           <div className="flex flex-wrap justify-between gap-2 pt-2">
             <button type="button" onClick={close} className="rounded-md border border-red-300 px-3 py-2 text-sm text-red-700 hover:bg-red-50" data-testid="close-sprint">{t("closeSprint")}</button>

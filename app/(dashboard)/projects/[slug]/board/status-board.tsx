@@ -1,13 +1,12 @@
 "use client";
 
-import { closestCorners, DndContext, DragOverlay, useDroppable, type DragEndEvent } from "@dnd-kit/core";
+import { useDroppable, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { itemStatuses } from "@/lib/roadmap/schema";
 import type { CardItem } from "@/lib/roadmap/board-state";
 import { BoardCard } from "./board-card";
-import { useBoardSensors } from "./board-sensors";
+import { CardDrag } from "./card-drag";
 import { BoardNotice, useItemStatus } from "./use-item-status";
 
 type Status = CardItem["status"];
@@ -20,53 +19,34 @@ type Props = { slug: string; items: CardItem[]; canMove: boolean };
 export function StatusBoard({ slug, items: initialItems, canMove }: Props) {
   const t = useTranslations("board");
   const { items, notice, setNotice, tick, dialog } = useItemStatus(slug, initialItems);
-  const [active, setActive] = useState<string | null>(null);
-  const sensors = useBoardSensors();
   const ordered = initialItems.map((i) => items[i.id]!).filter(Boolean);
   const byStatus = (status: Status) => ordered.filter((i) => i.status === status);
+  // Over a column its id is the status; over a card, the card's status.
   const statusOf = (id: string): Status | null => (itemStatuses as readonly string[]).includes(id) ? (id as Status) : (items[id]?.status ?? null);
 
-  function onDragEnd({ active: a, over }: DragEndEvent) {
-    setActive(null);
-    const item = items[String(a.id)];
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const item = items[String(active.id)];
     const to = over ? statusOf(String(over.id)) : null;
     if (item && to && to !== item.status) tick(item, to);
   }
 
-  const body = (
-    <div className="grid gap-4 md:grid-cols-3" data-testid="status-board">
-      {itemStatuses.map((status) => (
-        <StatusColumn key={status} status={status} label={t(`status.${status}`)} items={byStatus(status)} slug={slug} canMove={canMove} onTick={tick} empty={canMove ? t("emptyColumnMove") : t("emptyColumn")} />
-      ))}
-    </div>
-  );
-
   return (
     <div className="space-y-3">
       <BoardNotice help={canMove ? t("statusKeyboardHelp") : t("readOnly")} notice={notice} />
-      {canMove ? (
-        <DndContext
-          sensors={sensors}
-          collisionDetection={closestCorners}
-          onDragStart={({ active: a }) => { setActive(String(a.id)); setNotice(null); }}
-          onDragEnd={onDragEnd}
-          onDragCancel={() => setActive(null)}
-          accessibility={{
-            screenReaderInstructions: { draggable: t("statusKeyboardHelp") },
-            announcements: {
-              onDragStart: ({ active: a }) => t("pickedUp", { title: items[String(a.id)]?.title ?? "" }),
-              onDragOver: ({ over }) => (over ? t("over", { column: t(`status.${statusOf(String(over.id)) ?? "todo"}`) }) : undefined),
-              onDragEnd: ({ active: a, over }) => (over ? t("dropped", { title: items[String(a.id)]?.title ?? "", column: t(`status.${statusOf(String(over.id)) ?? "todo"}`) }) : t("cancelled")),
-              onDragCancel: () => t("cancelled"),
-            },
-          }}
-        >
-          {body}
-          <DragOverlay>{active && items[active] ? <BoardCard item={items[active]!} canMove canTick={false} onTick={() => {}} overlay /> : null}</DragOverlay>
-        </DndContext>
-      ) : (
-        body
-      )}
+      <CardDrag
+        disabled={!canMove}
+        items={items}
+        help={t("statusKeyboardHelp")}
+        columnName={(id) => t(`status.${statusOf(id) ?? "todo"}`)}
+        onDragStart={() => setNotice(null)}
+        onDragEnd={onDragEnd}
+      >
+        <div className="grid gap-4 md:grid-cols-3" data-testid="status-board">
+          {itemStatuses.map((status) => (
+            <StatusColumn key={status} status={status} label={t(`status.${status}`)} items={byStatus(status)} slug={slug} canMove={canMove} onTick={tick} empty={canMove ? t("emptyColumnMove") : t("emptyColumn")} />
+          ))}
+        </div>
+      </CardDrag>
       {dialog}
     </div>
   );

@@ -2,10 +2,10 @@
 import { NextResponse } from "next/server";
 import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
-import { getBoard } from "@/lib/roadmap/get-board";
+import { findBoardSprints } from "@/lib/roadmap/get-board";
 import { createSprint, reorderSprints } from "@/lib/roadmap/sprint-use-cases";
 
-export const GET = withProject(async (_request, { project }) => NextResponse.json({ items: (await getBoard(project.id)).sprints }), { permission: "projects.read" });
+export const GET = withProject(async (_request, { project }) => NextResponse.json({ items: await findBoardSprints(project.id) }), { permission: "projects.read" });
 
 export const POST = withProject(async (request, { project, actor }) => NextResponse.json(await createSprint(actor, project.id, await readJson(request)), { status: 201 }), {
   permission: "sprints.write",
@@ -14,7 +14,7 @@ export const POST = withProject(async (request, { project, actor }) => NextRespo
 export const PATCH = withProject(
   async (request, { project, actor }) => {
     await reorderSprints(actor, project.id, await readJson(request));
-    return NextResponse.json({ items: (await getBoard(project.id)).sprints });
+    return NextResponse.json({ items: await findBoardSprints(project.id) });
   },
   { permission: "sprints.write" },
 );

@@ -27,8 +27,6 @@ export async function generateMetadata({ params }: Props) {
   return { title: (await itemForPage(slug, id)).item.title };
 }
 
-const statusFields = new Set(["status"]);
-
 /** A roadmap item: what it is, the findings it addresses, its history; leads edit it here. */
 export default async function ItemPage({ params }: Props) {
   const { slug, id } = await params;
@@ -37,7 +35,7 @@ export default async function ItemPage({ params }: Props) {
   const canEdit = can(user, "roadmap.write");
   const [t, users] = await Promise.all([getTranslations(), canEdit ? findAssignableUsers() : Promise.resolve([])]);
   const base = `/projects/${project.slug}`;
-  const show = (field: string, value: string | null) => (!value ? "—" : statusFields.has(field) ? t(`board.status.${value}`) : value);
+  const show = (field: string, value: string | null) => (!value ? "—" : field === "status" ? t(`board.status.${value}`) : value);
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <Link href={`${base}/board`} className="text-sm text-brand-700 hover:underline">← {t("board.backToBoard")}</Link>
@@ -70,6 +68,7 @@ export default async function ItemPage({ params }: Props) {
           </section>
           <section className="rounded-xl border border-slate-200 bg-white p-5">
             <h2 className="text-sm font-semibold text-slate-500">{t("board.history")}</h2>
+            {item.events.length === 0 && <p className="mt-2 text-sm text-slate-600">{t("board.historyNone")}</p>}
             <ol className="mt-3 space-y-3" data-testid="item-events">
               {item.events.map((e) => (
                 <li key={e.id} className="border-l-2 border-slate-200 pl-3 text-sm">
