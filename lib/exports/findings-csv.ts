@@ -21,7 +21,7 @@ export function csvField(value: string | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const csvLine = (fields: (string | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
+const csvLine = (fields: (string | null | undefined)[]) => `${fields.map(csvField).join(",")}\r\n`;
 
 /** The byte order mark and the header line: the start of every findings CSV. */
 export const findingsCsvHead = `${bom}${csvLine([...findingsCsvColumns])}`;

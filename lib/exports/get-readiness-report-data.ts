@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { FindingStatus } from "@/lib/generated/prisma/enums";
+import { findLatestMetrics } from "@/lib/maturity/find-latest-metrics";
 
 // Everything the readiness report shows, read for one project. Counts are aggregated in SQL;
 // open findings are read whole, since the report lists each one.
@@ -57,10 +58,7 @@ export async function getReadinessReportData(project: { id: string; slug: string
     }),
     db.roadmapItem.findMany({ where: { projectId, sprintId: null }, orderBy: [{ position: "asc" }, { id: "asc" }], select: itemSelect(projectId) }),
     db.gateCriterion.findMany({ where: { projectId, enabled: true }, orderBy: [{ createdAt: "asc" }, { key: "asc" }], select: { key: true, threshold: true, label: true } }),
-    // The latest value of each project-wide metric (suite-scoped ones are parts of a total).
-    db.$queryRaw<{ key: string; value: number; unit: string | null }[]>`
-      select distinct on (key) key, value, unit from "Metric"
-      where "projectId" = ${projectId} and scope is null order by key, "measuredAt" desc, id desc`,
+    findLatestMetrics(projectId),
   ]);
   return {
     project: { slug: project.slug, name: project.name },
@@ -72,7 +70,7 @@ export async function getReadinessReportData(project: { id: string; slug: string
     sprints: sprints.map((s) => ({ ...s, items: s.items.map(withRefs) })),
     backlog: backlog.map(withRefs),
     gateCriteria,
-    metrics,
+    metrics: metrics.map(({ key, value, unit }) => ({ key, value, unit })),
   };
 }
 

@@ -40,7 +40,7 @@ export function codeSpan(text: string): string {
 export const cellCode = (text: string) => codeSpan(text).replace(/\|/g, "\\|");
 
 /** A fenced block the importer reads as its exact text ("text", so it is never parsed as Markdown). */
-export function fencedText(text: string): string {
+function fencedText(text: string): string {
   const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}text\n${text}\n${fence}`;

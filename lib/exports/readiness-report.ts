@@ -1,8 +1,9 @@
 import type { ReadinessReportData } from "@/lib/exports/get-readiness-report-data";
 import { codeSpan, inline } from "@/lib/exports/markdown-text";
-import { findingsSections, severities } from "@/lib/exports/report-findings-section";
+import { findingsSections } from "@/lib/exports/report-findings-section";
 import { gateSection, metricsSection } from "@/lib/exports/report-measures-section";
 import { backlogSection, roadmapSections } from "@/lib/exports/report-roadmap-section";
+import { severities } from "@/lib/maturity/score";
 
 // A project's readiness as a Markdown report that the report importer (lib/reports/parse-report.ts)
 // reads back to the same open findings, strengths, sprints and gate criteria, so the document

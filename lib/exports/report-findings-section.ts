@@ -1,5 +1,6 @@
 import type { ReadinessReportData } from "@/lib/exports/get-readiness-report-data";
 import { cellCode, codeSpan, inline, paragraphs } from "@/lib/exports/markdown-text";
+import { severities } from "@/lib/maturity/score";
 import { defaultCategories } from "@/lib/projects/default-categories";
 import { leadingRef, refSeverityWord } from "@/lib/reports/finding-ref";
 import { categoryFromText, severityFromText } from "@/lib/reports/vocabulary";
@@ -10,8 +11,6 @@ import { categoryFromText, severityFromText } from "@/lib/reports/vocabulary";
 
 type Finding = ReadinessReportData["findings"][number];
 type Category = ReadinessReportData["categories"][number];
-
-export const severities = ["critical", "high", "medium", "low", "info"] as const;
 
 // The importer takes a finding's kind from the nearest section naming one ("missing",
 // "inconsistency"), else "gap"; a finding without a ref is only read under a section that reads
@@ -33,7 +32,7 @@ const inferredMedium = (f: Finding) => f.severityInferred && f.severity === "med
  * else with (or as) the default name of its key. A category of the project's own making keeps its
  * name: the importer knows only the 15 default keys, so its findings cannot be read back into it.
  */
-export function categoryHeading(category: Category | null): string {
+function categoryHeading(category: Category | null): string {
   if (!category) return "Findings without a category";
   const fallback = defaultNames.get(category.key);
   const candidates = fallback ? [category.name, `${category.name} (${fallback})`, fallback] : [category.name];

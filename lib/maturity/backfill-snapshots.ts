@@ -1,9 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { levelOf } from "@/lib/maturity/level";
-import { roundScore, scoreProject } from "@/lib/maturity/score";
-import { readMaturitySettings } from "@/lib/maturity/settings";
-import { gapsOf, tallyFindings, type TallyRow } from "@/lib/maturity/tally-findings";
+import { filedFinding } from "@/lib/maturity/counted-findings";
+import { getMaturitySettings } from "@/lib/maturity/get-maturity-settings";
+import { rateReadiness } from "@/lib/maturity/rate-readiness";
+import { snapshotFields } from "@/lib/maturity/snapshot-fields";
+import { tallyFindings, type TallyRow } from "@/lib/maturity/tally-findings";
 
 // Daily snapshots rebuilt from the findings' dates, for the days before a project's first real
 // snapshot: a finding is open on a day it was first seen by and not yet resolved. What history
@@ -20,8 +21,8 @@ export async function backfillSnapshots(projectId: string, now = new Date()): Pr
   const earliest = await db.finding.aggregate({ where: { projectId, firstSeenAt: { lt: end } }, _min: { firstSeenAt: true } });
   if (!earliest._min.firstSeenAt) return 0;
   const start = new Date(Math.max(startOfDay(earliest._min.firstSeenAt).getTime(), end.getTime() - MAX_DAYS * 86_400_000));
-  const [project, categories, rows] = await Promise.all([
-    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { maturitySettings: true } }),
+  const [settings, categories, rows] = await Promise.all([
+    getMaturitySettings(projectId),
     db.category.findMany({ where: { projectId }, select: { id: true, key: true, name: true, weight: true } }),
     db.$queryRaw<DayRow[]>`
       with days as (select generate_series(${start}::timestamp, ${end}::timestamp - interval '1 day', interval '1 day') as day)
@@ -29,28 +30,17 @@ export async function backfillSnapshots(projectId: string, now = new Date()): Pr
         count(*) filter (where f."resolvedAt" is null or f."resolvedAt" >= d.day + interval '1 day') as counted,
         count(*) as filed,
         count(*) filter (where f."resolvedAt" < d.day + interval '1 day') as closed
-      from days d join "Finding" f on f."projectId" = ${projectId} and f.status not in ('false_positive', 'duplicate') and f."firstSeenAt" < d.day + interval '1 day'
+      from days d join "Finding" f on f."projectId" = ${projectId} and ${filedFinding()} and f."firstSeenAt" < d.day + interval '1 day'
       group by 1, 2, 3 order by 1`,
   ]);
-  const settings = readMaturitySettings(project.maturitySettings);
   const byDay = groupBy(rows, (r) => r.day.getTime());
-  const snapshots = [...byDay].map(([day, dayRows]) => {
-    const { tallies, open, closed } = tallyFindings(categories, dayRows);
-    const scored = scoreProject(tallies, settings);
-    const gaps = gapsOf(open);
-    return {
-      projectId,
-      // The end of the day: the state as the day closed.
-      takenAt: new Date(day + 86_400_000 - 1000),
-      score: roundScore(scored.overall),
-      level: levelOf({ openGaps: gaps, openCriticalHigh: open.critical + open.high, gatePassed: false }, settings),
-      categoryScores: scored.categories.map((c) => ({ key: c.key, name: c.name, score: roundScore(c.score), assessed: c.assessed, penalty: c.penalty })),
-      openCritical: open.critical, openHigh: open.high, openMedium: open.medium, openLow: open.low, openInfo: open.info,
-      openTotal: gaps + open.info,
-      closedTotal: closed,
-      gatePassed: null,
-    };
-  });
+  // A day's level is judged as if its gate failed: the gate's history is not kept.
+  const snapshots = [...byDay].map(([day, dayRows]) => ({
+    projectId,
+    // The end of the day: the state as the day closed.
+    takenAt: new Date(day + 86_400_000 - 1000),
+    ...snapshotFields(rateReadiness(tallyFindings(categories, dayRows), settings, false), null),
+  }));
   for (let i = 0; i < snapshots.length; i += 500) await db.snapshot.createMany({ data: snapshots.slice(i, i + 500) });
   return snapshots.length;
 }

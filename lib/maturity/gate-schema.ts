@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { gateCriterionKeys } from "@/lib/maturity/gate";
+import { gateCriterionKeys, type GateCriterionKey } from "@/lib/maturity/gate";
 
 // A project's gate as a lead edits it: each known criterion with its threshold, on or off. The
 // settings form, PUT /api/v1/projects/{slug}/gate and the tests read this one schema.
 
-const bounds: Record<(typeof gateCriterionKeys)[number], { min: number; max: number; integer: boolean }> = {
+const bounds: Record<GateCriterionKey, { min: number; max: number; integer: boolean }> = {
   max_open_critical: { min: 0, max: 100_000, integer: true },
   max_open_high: { min: 0, max: 100_000, integer: true },
   min_line_coverage: { min: 0, max: 100, integer: false },

@@ -1,22 +1,25 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { countedFinding, filedFinding } from "@/lib/maturity/counted-findings";
-import { getGateStatus } from "@/lib/maturity/get-gate-status";
-import { levelNames, levelOf, levelLimits, type Level, type LevelFacts } from "@/lib/maturity/level";
-import { roundScore, scoreProject, type Severity } from "@/lib/maturity/score";
-import { readMaturitySettings, type MaturitySettings } from "@/lib/maturity/settings";
-import { gapsOf, tallyFindings, type TallyRow } from "@/lib/maturity/tally-findings";
+import { evaluateGate } from "@/lib/maturity/gate";
+import { findGateEvidence } from "@/lib/maturity/get-gate-status";
+import { getMaturitySettings } from "@/lib/maturity/get-maturity-settings";
+import { levelNames, levelLimits, type Level, type LevelFacts } from "@/lib/maturity/level";
+import { rateReadiness } from "@/lib/maturity/rate-readiness";
+import type { Severity } from "@/lib/maturity/score";
+import type { MaturitySettings } from "@/lib/maturity/settings";
+import { tallyFindings, type TallyRow } from "@/lib/maturity/tally-findings";
 import { whatItTakes, type OpenCandidate } from "@/lib/maturity/what-it-takes";
 
 // A project's readiness now: category scores and the overall score, the level, the gate and
-// what the next level takes. Counting happens in SQL (one grouped query); JS only does the
-// arithmetic on a handful of rows.
+// what the next level takes. Counting happens in SQL (one grouped query, which also gives the
+// gate its open critical and high counts); JS only does the arithmetic on a handful of rows.
 
-export async function getMaturity(projectId: string, options: { now?: Date; withWhatItTakes?: boolean } = {}) {
+export async function getMaturity(projectId: string, options: { now?: Date } = {}) {
   const now = options.now ?? new Date();
   const db = getDb();
-  const [project, categories, rows, gate] = await Promise.all([
-    db.project.findUniqueOrThrow({ where: { id: projectId }, select: { maturitySettings: true } }),
+  const [settings, categories, rows, evidence] = await Promise.all([
+    getMaturitySettings(projectId),
     db.category.findMany({ where: { projectId }, orderBy: { position: "asc" }, select: { id: true, key: true, name: true, weight: true } }),
     db.$queryRaw<TallyRow[]>`
       select f."categoryId", f.severity::text as severity,
@@ -25,25 +28,16 @@ export async function getMaturity(projectId: string, options: { now?: Date; with
         count(*) filter (where f.status = 'resolved') as closed
       from "Finding" f where f."projectId" = ${projectId} and ${filedFinding()}
       group by 1, 2`,
-    getGateStatus(projectId, now),
+    findGateEvidence(projectId),
   ]);
-  const settings = readMaturitySettings(project.maturitySettings);
-  const { tallies, open, closed: closedTotal } = tallyFindings(categories, rows);
-  const scored = scoreProject(tallies, settings);
-  const facts = { openGaps: gapsOf(open), openCriticalHigh: open.critical + open.high, gatePassed: gate.status === "pass" };
-  const level = levelOf(facts, settings);
-  const takes = options.withWhatItTakes === false ? null : await whatItTakesFor(projectId, level, facts, settings, now);
+  const tally = tallyFindings(categories, rows);
+  const gate = evaluateGate(evidence.criteria, { openCritical: tally.open.critical, openHigh: tally.open.high, metrics: evidence.metrics, lastScanAt: evidence.lastScanAt, now });
+  const rated = rateReadiness(tally, settings, gate.status === "pass");
   return {
-    score: roundScore(scored.overall),
-    level,
-    levelName: levelNames[level],
-    categories: scored.categories.map((c) => ({ ...c, score: roundScore(c.score) })),
-    open,
-    openTotal: facts.openGaps + open.info,
-    closedTotal,
-    facts,
+    ...rated,
+    levelName: levelNames[rated.level],
     gate,
-    whatItTakes: takes,
+    whatItTakes: await whatItTakesFor(projectId, rated.level, rated.facts, settings, now),
     settings,
   };
 }

@@ -27,7 +27,7 @@ export function levelLimits(level: Level, settings: MaturitySettings): { maxGaps
   return { maxGaps: Math.max(-1, maxGaps), maxCriticalHigh: Math.max(-1, maxCriticalHigh), needsGate: level >= 5 };
 }
 
-export function meetsLevel(level: Level, facts: LevelFacts, settings: MaturitySettings): boolean {
+function meetsLevel(level: Level, facts: LevelFacts, settings: MaturitySettings): boolean {
   const limits = levelLimits(level, settings);
   return facts.openGaps <= limits.maxGaps && facts.openCriticalHigh <= limits.maxCriticalHigh && (!limits.needsGate || facts.gatePassed);
 }

@@ -25,7 +25,7 @@ export type CategoryTally = {
 
 export type CategoryScore = { key: string | null; name: string; weight: number; score: number; penalty: number; open: SeverityCounts; assessed: boolean };
 
-export function penaltyOf(open: SeverityCounts, settings: MaturitySettings): number {
+function penaltyOf(open: SeverityCounts, settings: MaturitySettings): number {
   return severities.reduce((sum, s) => sum + open[s] * settings.severityWeights[s], 0);
 }
 

@@ -3,7 +3,7 @@ import type { PortfolioRow } from "@/lib/maturity/get-portfolio";
 // The portfolio's order, chosen in the URL (?sort=score&dir=asc) so it works without script and
 // links keep it. Projects without a score yet sort last either way.
 
-export const portfolioSortKeys = ["name", "level", "score", "critical", "gate", "scan"] as const;
+const portfolioSortKeys = ["name", "level", "score", "critical", "gate", "scan"] as const;
 export type PortfolioSortKey = (typeof portfolioSortKeys)[number];
 
 const value = (row: PortfolioRow, key: PortfolioSortKey): string | number | null => {
@@ -34,6 +34,6 @@ export function sortPortfolio(rows: PortfolioRow[], key: PortfolioSortKey, dir: 
 
 export function readPortfolioSort(query: Record<string, string | undefined>): { key: PortfolioSortKey; dir: "asc" | "desc" } {
   const key = (portfolioSortKeys as readonly string[]).includes(query.sort ?? "") ? (query.sort as PortfolioSortKey) : "score";
-  const dir = query.dir === "desc" || query.dir === "asc" ? query.dir : key === "name" ? "asc" : key === "score" || key === "level" ? "asc" : "desc";
+  const dir = query.dir === "desc" || query.dir === "asc" ? query.dir : key === "name" || key === "score" || key === "level" ? "asc" : "desc";
   return { key, dir };
 }

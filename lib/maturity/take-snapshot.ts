@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { backfillSnapshots } from "@/lib/maturity/backfill-snapshots";
 import { getMaturity } from "@/lib/maturity/get-maturity";
 import { storeReadiness } from "@/lib/maturity/get-readiness";
+import { snapshotFields } from "@/lib/maturity/snapshot-fields";
 
 // Snapshots are the source of every trend chart. One is taken whenever findings, metrics or
 // settings change, coalesced to at most one a minute per project (a later change within the
@@ -14,19 +15,7 @@ const COALESCE_MS = 60_000;
 export async function takeSnapshot(projectId: string, now = new Date()): Promise<void> {
   const db = getDb();
   const maturity = await getMaturity(projectId, { now });
-  const data = {
-    score: maturity.score,
-    level: maturity.level,
-    categoryScores: maturity.categories.map((c) => ({ key: c.key, name: c.name, score: c.score, assessed: c.assessed, penalty: c.penalty })),
-    openCritical: maturity.open.critical,
-    openHigh: maturity.open.high,
-    openMedium: maturity.open.medium,
-    openLow: maturity.open.low,
-    openInfo: maturity.open.info,
-    openTotal: maturity.openTotal,
-    closedTotal: maturity.closedTotal,
-    gatePassed: maturity.gate.status === "pass",
-  };
+  const data = snapshotFields(maturity, maturity.gate.status === "pass");
   const first = await db.$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(hashtext('readyboard.snapshot'), hashtext(${projectId}))`;
     const last = await tx.snapshot.findFirst({ where: { projectId }, orderBy: { takenAt: "desc" }, select: { id: true, takenAt: true } });

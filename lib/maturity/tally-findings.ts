@@ -5,7 +5,9 @@ import { noCounts, type CategoryTally, type Severity, type SeverityCounts } from
 export type TallyRow = { categoryId: string | null; severity: Severity; counted: bigint | number; filed: bigint | number; closed: bigint | number };
 export type TallyCategory = { id: string; key: string; name: string; weight: number };
 
-export function tallyFindings(categories: TallyCategory[], rows: TallyRow[]): { tallies: CategoryTally[]; open: SeverityCounts; closed: number } {
+export type Tally = { tallies: CategoryTally[]; open: SeverityCounts; closed: number };
+
+export function tallyFindings(categories: TallyCategory[], rows: TallyRow[]): Tally {
   const tallies = new Map<string | null, CategoryTally>(categories.map((c) => [c.id, { key: c.key, name: c.name, weight: c.weight, open: noCounts(), total: 0 }]));
   const open = noCounts();
   let closed = 0;

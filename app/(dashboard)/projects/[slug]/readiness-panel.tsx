@@ -4,10 +4,12 @@ import { BurnUpChart } from "@/components/charts/burn-up-chart";
 import { CategoryScoresChart } from "@/components/charts/category-scores-chart";
 import { OpenBySeverityChart } from "@/components/charts/open-by-severity-chart";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { metricKeys } from "@/lib/ingest/metric-keys";
 import { findLatestMetrics } from "@/lib/maturity/find-latest-metrics";
 import { forecastNextLevel } from "@/lib/maturity/forecast";
 import type { Maturity } from "@/lib/maturity/get-maturity";
 import { getForecastBaseline, getProjectTrend } from "@/lib/maturity/get-project-trend";
+import { gapsOf } from "@/lib/maturity/tally-findings";
 import { GateCard } from "./gate-card";
 import { HowComputed } from "./how-computed";
 import { WhatItTakesCard } from "./what-it-takes-card";
@@ -61,7 +63,7 @@ export async function ReadinessPanel({ slug, projectId, maturity, canEdit }: { s
         <figure className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-semibold">{t("categories")}</h3>
           {/* The weakest assessed categories first; those nothing was filed in last. */}
-          <CategoryScoresChart categories={[...maturity.categories].sort((a, b) => Number(b.assessed) - Number(a.assessed) || a.score - b.score).map((c) => ({ key: c.key ?? "uncategorised", name: c.key ? c.name : t("uncategorised"), score: c.score, open: c.open.critical + c.open.high + c.open.medium + c.open.low, assessed: c.assessed }))} />
+          <CategoryScoresChart categories={[...maturity.categories].sort((a, b) => Number(b.assessed) - Number(a.assessed) || a.score - b.score).map((c) => ({ key: c.key ?? "uncategorised", name: c.key ? c.name : t("uncategorised"), score: c.score, open: gapsOf(c.open), assessed: c.assessed }))} />
         </figure>
         <figure className="rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-semibold">{t("openOverTime")}</h3>
@@ -95,7 +97,7 @@ export async function ReadinessPanel({ slug, projectId, maturity, canEdit }: { s
 }
 
 function formatMetric(format: Awaited<ReturnType<typeof getFormatter>>, key: string, value: number): string {
-  if (key === "http.error_rate") return format.number(value, { style: "percent", maximumFractionDigits: 2 });
+  if (key === metricKeys.errorRate) return format.number(value, { style: "percent", maximumFractionDigits: 2 });
   if (key.startsWith("coverage.")) return `${format.number(value, { maximumFractionDigits: 2 })} %`;
   if (key.startsWith("latency.")) return `${format.number(value, { maximumFractionDigits: 0 })} ms`;
   return format.number(value, { maximumFractionDigits: 2 });

@@ -10,7 +10,7 @@ const SHOWN = 5;
 /** What the next level takes, in findings and effort, and when it comes at the recent pace. */
 export async function WhatItTakesCard({ slug, takes, forecast }: { slug: string; takes: Maturity["whatItTakes"]; forecast: Forecast }) {
   const [t, tc, format] = await Promise.all([getTranslations("maturity"), getTranslations(), getFormatter()]);
-  if (!takes || takes.nextLevel === null) {
+  if (takes.nextLevel === null) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid="what-it-takes">
         <p className="text-sm text-slate-500">{t("whatItTakes")}</p>

@@ -20,8 +20,8 @@ export function GateForm({ slug, criteria }: { slug: string; criteria: Criterion
         <p className="text-sm text-slate-600">{t("gateIntro")}</p>
       </div>
       <ul className="divide-y divide-slate-100">
-        {criteria.map((c) => {
-          const errors = state.fieldErrors?.[`criteria.${criteria.indexOf(c)}.threshold`];
+        {criteria.map((c, i) => {
+          const errors = state.fieldErrors?.[`criteria.${i}.threshold`];
           return (
             <li key={c.key} className="flex flex-wrap items-center gap-3 py-2">
               <label className="flex min-w-[14rem] flex-1 items-center gap-2 text-sm">

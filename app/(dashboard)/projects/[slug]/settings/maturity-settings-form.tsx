@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { severities } from "@/lib/maturity/score";
 import type { MaturitySettings } from "@/lib/maturity/settings";
 import { saveMaturitySettingsAction } from "./actions";
 
-const severities = ["critical", "high", "medium", "low", "info"] as const;
 const levelFields = ["basicMaxGaps", "intermediateMaxCriticalHigh", "advancedMaxCriticalHigh", "exemplaryMaxGaps"] as const;
 
 /** Severity weights, the half-score penalty and the level thresholds. */

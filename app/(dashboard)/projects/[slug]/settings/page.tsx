@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { gateCriterionKeys } from "@/lib/maturity/gate";
-import { readMaturitySettings } from "@/lib/maturity/settings";
+import { gateCriterionKeys, type GateCriterionKey } from "@/lib/maturity/gate";
+import { findGateCriteria } from "@/lib/maturity/find-gate-criteria";
+import { getMaturitySettings } from "@/lib/maturity/get-maturity-settings";
 import { getProjectForPage } from "@/lib/projects/get-project-for-page";
 import { GateForm } from "./gate-form";
 import { MaturitySettingsForm } from "./maturity-settings-form";
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 // Thresholds a criterion starts with when a lead first switches it on.
-const suggested: Record<(typeof gateCriterionKeys)[number], number> = {
+const suggested: Record<GateCriterionKey, number> = {
   max_open_critical: 0, max_open_high: 0, min_line_coverage: 80, max_p95_ms: 300, max_error_rate: 0.01, all_tests_pass: 1, max_scan_age_days: 7,
 };
 
@@ -25,11 +25,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
   const user = await requirePageUser();
   if (!can(user, "projects.write")) notFound();
   const project = await getProjectForPage((await params).slug);
-  const [t, criteria, row] = await Promise.all([
-    getTranslations("settings"),
-    getDb().gateCriterion.findMany({ where: { projectId: project.id } }),
-    getDb().project.findUniqueOrThrow({ where: { id: project.id }, select: { maturitySettings: true } }),
-  ]);
+  const [t, criteria, settings] = await Promise.all([getTranslations("settings"), findGateCriteria(project.id), getMaturitySettings(project.id)]);
   const byKey = new Map(criteria.map((c) => [c.key, c]));
   // A project that names no criterion is held to "no open critical" (the gate's default).
   const none = criteria.length === 0;
@@ -45,7 +41,7 @@ export default async function ProjectSettingsPage({ params }: Props) {
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
       <GateForm slug={project.slug} criteria={gate} />
-      <MaturitySettingsForm slug={project.slug} settings={readMaturitySettings(row.maturitySettings)} />
+      <MaturitySettingsForm slug={project.slug} settings={settings} />
     </div>
   );
 }

@@ -2,17 +2,10 @@
 import { NextResponse } from "next/server";
 import { readJson } from "@/lib/api/with-api";
 import { withProject } from "@/lib/api/with-project";
-import { getDb } from "@/lib/db";
-import { readMaturitySettings } from "@/lib/maturity/settings";
+import { getMaturitySettings } from "@/lib/maturity/get-maturity-settings";
 import { setMaturitySettings } from "@/lib/maturity/set-maturity-settings";
 
-export const GET = withProject(
-  async (_request, { project }) => {
-    const row = await getDb().project.findUniqueOrThrow({ where: { id: project.id }, select: { maturitySettings: true } });
-    return NextResponse.json(readMaturitySettings(row.maturitySettings));
-  },
-  { permission: "projects.read" },
-);
+export const GET = withProject(async (_request, { project }) => NextResponse.json(await getMaturitySettings(project.id)), { permission: "projects.read" });
 
 export const PUT = withProject(async (request, { project, actor }) => NextResponse.json(await setMaturitySettings(actor, project.id, await readJson(request))), {
   permission: "projects.write",
