@@ -1,5 +1,5 @@
-// Sizes in the import messages: megabytes with one decimal, rounded up so a file just over the
-// limit never reads as equal to it. Pure; shared by the upload form and the preview action.
+// Sizes in upload messages: megabytes with one decimal, rounded up so a file just over the
+// limit never reads as equal to it. Pure; shared by the report and scan forms and their servers.
 
 const megabyte = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { CliUsageError, parseOptions, type CliCommand } from "@/cli/command";
 import { readReportFile } from "@/cli/read-report-file";
-import { readScanFile } from "@/cli/read-scan-file";
+import { openScanFile } from "@/cli/read-scan-file";
 import { AppError } from "@/lib/errors";
 import { parseScan, type ParsedScan } from "@/lib/ingest/parse-scan";
 import type { ParsedReport } from "@/lib/reports/schema";
@@ -25,7 +25,7 @@ const parse: CliCommand = async (argv) => {
 
 /** The scan, or null when no scan parser recognises the file (it may be a report). */
 async function parseScanOrNull(file: string, format: string | undefined): Promise<ParsedScan | null> {
-  const { source } = await readScanFile(file);
+  const source = await openScanFile(file);
   try {
     return await parseScan(source, format);
   } catch (error) {

@@ -4,8 +4,10 @@ import type { ScanFinding, ScanLocation } from "@/lib/ingest/scan-types";
 // Which project finding a scan finding is. A dependency advisory is the same finding whatever
 // tool reports it (the same CVE in the same package); anything else is the tool's own.
 
-export function findingKey(finding: ScanFinding): string {
-  if (finding.cve && finding.packageName) return fingerprintOf("dependency", finding.cve.toUpperCase(), finding.packageName.toLowerCase());
+const isDependencyAdvisory = (finding: ScanFinding): finding is ScanFinding & { cve: string; packageName: string } => Boolean(finding.cve && finding.packageName);
+
+function findingKey(finding: ScanFinding): string {
+  if (isDependencyAdvisory(finding)) return fingerprintOf("dependency", finding.cve.toUpperCase(), finding.packageName.toLowerCase());
   return finding.fingerprint;
 }
 
@@ -23,7 +25,7 @@ export const newScanSeen = (): ScanSeen => ({ keys: new Set(), occurrences: new 
  * survives lines shifting. A dependency advisory repeated on another path stays one finding.
  */
 function occurrence(finding: ScanFinding, seen: ScanSeen): ScanFinding {
-  if (finding.cve && finding.packageName) return finding;
+  if (isDependencyAdvisory(finding)) return finding;
   const count = (seen.occurrences.get(finding.fingerprint) ?? 0) + 1;
   seen.occurrences.set(finding.fingerprint, count);
   return count === 1 ? finding : { ...finding, fingerprint: fingerprintOf(finding.fingerprint, count) };

@@ -99,3 +99,6 @@ export function titleText(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
+
+/** A description's paragraphs joined by blank lines, the empty ones left out. */
+export const paragraphs = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").join("\n\n");

@@ -10,6 +10,7 @@ import busboy from "busboy";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { scanSourceFromFile } from "@/lib/ingest/scan-source";
+import { megabytes } from "@/lib/megabytes";
 import type { ScanSource } from "@/lib/ingest/scan-types";
 
 // An uploaded scan goes to a temporary file as it arrives, hashed on the way, never whole in
@@ -21,8 +22,7 @@ export type ScanUpload = { source: ScanSource; sha256: string; fields: Record<st
 const FIELD_NAMES = new Set(["format", "branch", "commit", "closeMissing"]);
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const tooLarge = () => new AppError("too_large", `The scan file is over ${megabytes(env().SCAN_MAX_BYTES)}, the limit (SCAN_MAX_BYTES).`);
+const tooLarge = () => new AppError("too_large", `The scan file is over ${megabytes(env().SCAN_MAX_BYTES)} MB, the limit (SCAN_MAX_BYTES).`);
 
 /** The last path segment, so "C:\\scans\\trivy.json" and "../x.json" are stored as their names. */
 const baseName = (name: string | null | undefined, fallback: string) => name?.split(/[\\/]/).pop()?.trim().slice(0, 255) || fallback;
@@ -40,7 +40,7 @@ export async function readScanUpload(request: Request): Promise<ScanUpload> {
   const file = path.join(dir, "upload");
   try {
     const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
-    const received = multipart ? await receiveMultipart(body, type, file, limit) : await receiveRaw(body, file, limit, new URL(request.url).searchParams);
+    const received = multipart ? await receiveMultipart(body, type, file, limit) : await receiveRaw(body, file, limit, declared, new URL(request.url).searchParams);
     const { size } = await stat(file);
     if (size === 0) throw new AppError("invalid", "The scan file is empty.", { file: ["The file is empty."] });
     return { source: scanSourceFromFile(file, received.fileName, size), sha256: received.sha256, fields: received.fields, cleanup };
@@ -52,7 +52,7 @@ export async function readScanUpload(request: Request): Promise<ScanUpload> {
 
 type Received = { fileName: string; sha256: string; fields: Record<string, string> };
 
-async function receiveRaw(body: Readable, file: string, limit: number, query: URLSearchParams): Promise<Received> {
+async function receiveRaw(body: Readable, file: string, limit: number, declared: number, query: URLSearchParams): Promise<Received> {
   const hash = createHash("sha256");
   let size = 0;
   await pipeline(
@@ -67,6 +67,8 @@ async function receiveRaw(body: Readable, file: string, limit: number, query: UR
     },
     createWriteStream(file),
   );
+  // A body cut short at a line boundary still parses (JSON lines) and would close what it lacks.
+  if (declared > 0 && size !== declared) throw new AppError("invalid", `The upload was cut short (${size} of ${declared} bytes arrived); send it again.`);
   const fields = Object.fromEntries([...query].filter(([k]) => FIELD_NAMES.has(k)));
   return { fileName: baseName(query.get("fileName"), "scan"), sha256: hash.digest("hex"), fields };
 }

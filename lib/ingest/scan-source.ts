@@ -62,3 +62,19 @@ export async function* readScanJsonLines(source: ScanSource): AsyncGenerator<{ l
     }
   }
 }
+
+const byteOrderMark = [0xef, 0xbb, 0xbf];
+
+/** The first character of a document ("{", "[", "n" for null, "<" for XML…), after a byte order mark and whitespace. */
+export async function jsonStart(source: ScanSource): Promise<string> {
+  let at = 0;
+  for await (const chunk of source.open()) {
+    for (const byte of chunk) {
+      const inBom = at < 3 && byte === byteOrderMark[at];
+      at++;
+      if (inBom || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+      return String.fromCharCode(byte);
+    }
+  }
+  throw new ScanSyntaxError("The file is empty.", 1, 1);
+}

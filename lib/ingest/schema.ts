@@ -21,5 +21,3 @@ export const scanUploadOptionsSchema = z.object({
     .optional()
     .transform((v) => v === undefined || v === "" || v === true || v === "true" || v === "1" || v === "on"),
 });
-
-export type ScanUploadOptions = z.output<typeof scanUploadOptionsSchema>;

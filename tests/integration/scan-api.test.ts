@@ -65,6 +65,16 @@ describe("POST /api/v1/projects/:slug/scans", () => {
     expect((await response.json()).scan).toMatchObject({ fileName: "b.json", findings: 214 });
   });
 
+  it("refuses a raw body shorter than its content-length with 400 and stores nothing", async () => {
+    const project = await makeProject();
+    signInAs(lead);
+    // Cut after a whole line: what remains could still parse, and would close what it lacks.
+    const cut = bandit.slice(0, bandit.indexOf(10, 200) + 1);
+    const response = await post(project, cut, { "content-type": "application/json", "content-length": String(bandit.byteLength) });
+    expect(await errorOf(response)).toMatchObject({ status: 400, message: expect.stringMatching(/cut short/) });
+    expect(await getDb().scan.count({ where: { projectId: project.id } })).toBe(0);
+  });
+
   it("answers a wrong or revoked token with 401 and another project's token with 404", async () => {
     const [project, other] = await Promise.all([makeProject(), makeProject()]);
     expect(await errorOf(await post(project, form({}), bearer("rb_not-a-token")))).toMatchObject({ status: 401, code: "unauthorized" });
@@ -123,11 +133,11 @@ describe("POST /api/v1/projects/:slug/scans", () => {
     const project = await makeProject();
     signInAs(lead);
     const first = (await (await post(project, form({}))).json()).scan;
-    const detail = await scanRoute.GET(new NextRequest(`${url(project)}/${first.scanId}`), ctx(project));
+    const detail = await scanRoute.GET(new NextRequest(`${url(project)}/${first.scanId}`), { params: Promise.resolve({ slug: project.slug, id: first.scanId }) });
     const body = await detail.json();
     expect(body.scan).toMatchObject({ id: first.scanId, createdCount: 214 });
     expect(body.created).toHaveLength(200);
     expect(body.reopened).toEqual([]);
-    expect((await scanRoute.GET(new NextRequest(`${url(project)}/nope`), ctx(project))).status).toBe(404);
+    expect((await scanRoute.GET(new NextRequest(`${url(project)}/nope`), { params: Promise.resolve({ slug: project.slug, id: "nope" }) })).status).toBe(404);
   });
 });

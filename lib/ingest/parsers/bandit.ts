@@ -1,5 +1,6 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeCwe, normalizeForFingerprint, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeCwe, normalizeForFingerprint, paragraphs, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { finding } from "@/lib/ingest/parsers/code-scan-support";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
 
@@ -35,25 +36,23 @@ export const banditParser: ScanParser = {
       const file = (r.filename ?? "").replace(/\\/g, "/");
       yield {
         type: "finding",
-        finding: {
-          tool: "bandit",
-          ruleId: r.test_id,
-          title: titleText(`${r.test_id} ${r.test_name ?? ""}: ${r.issue_text ?? ""}`),
-          description: [r.issue_text, r.code ? `\`\`\`python\n${r.code.trimEnd()}\n\`\`\`` : null, r.issue_confidence ? `Confidence: ${r.issue_confidence}` : null].filter(Boolean).join("\n\n"),
-          severity: severityFromWord(r.issue_severity) ?? "medium",
-          kind: "vulnerability",
-          category: "security",
-          locations: file ? [{ file, line: typeof r.line_number === "number" ? r.line_number : null }] : [],
-          cwe: normalizeCwe(r.issue_cwe?.id),
-          cve: null,
-          aliases: [],
-          packageName: null,
-          installedVersion: null,
-          fixedVersion: null,
-          recommendation: null,
-          references: r.more_info ? [r.more_info] : [],
-          fingerprint: fingerprintOf("bandit", r.test_id, file, normalizeForFingerprint(codeWithoutLineNumbers(r.code ?? r.issue_text ?? ""))),
-        },
+        finding: finding(
+          {
+            tool: "bandit",
+            ruleId: r.test_id,
+            title: titleText(`${r.test_id} ${r.test_name ?? ""}: ${r.issue_text ?? ""}`),
+            description: paragraphs(r.issue_text, r.code ? `\`\`\`python\n${r.code.trimEnd()}\n\`\`\`` : null, r.issue_confidence ? `Confidence: ${r.issue_confidence}` : null),
+            severity: severityFromWord(r.issue_severity) ?? "medium",
+            kind: "vulnerability",
+            category: "security",
+            fingerprint: fingerprintOf("bandit", r.test_id, file, normalizeForFingerprint(codeWithoutLineNumbers(r.code ?? r.issue_text ?? ""))),
+          },
+          {
+            locations: file ? [{ file, line: typeof r.line_number === "number" ? r.line_number : null }] : [],
+            cwe: normalizeCwe(r.issue_cwe?.id),
+            references: r.more_info ? [r.more_info] : [],
+          },
+        ),
       };
     }
   },

@@ -3,17 +3,11 @@ import {
   cvssVectorScore,
   dependencyFinding,
   dependencyKey,
-  field,
   firstFixedVersion,
-  isObject,
-  objects,
-  paragraphs,
   patchedRangeStarts,
-  text,
-  texts,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
-import { severityFromScore } from "@/lib/ingest/normalize";
+import { field, isObject, type JsonObject, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
+import { paragraphs, severityFromScore } from "@/lib/ingest/normalize";
 import { readScanJson } from "@/lib/ingest/scan-source";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
@@ -36,37 +30,37 @@ const warningKinds: Record<string, { kind: "vulnerability" | "quality"; severity
 };
 
 function severityOf(advisory: JsonObject): ScanSeverity {
-  return severityFromScore(cvssVectorScore(text(advisory.cvss))) ?? "medium";
+  return severityFromScore(cvssVectorScore(textOf(advisory.cvss))) ?? "medium";
 }
 
 function entryFinding(entry: JsonObject, where: string, warning?: string): ScanFinding {
   const advisory = isObject(entry.advisory) ? entry.advisory : null;
   const pkg = isObject(entry.package) ? entry.package : {};
-  const crate = text(pkg.name) ?? text(advisory?.package);
-  const version = text(pkg.version);
+  const crate = textOf(pkg.name) ?? textOf(advisory?.package);
+  const version = textOf(pkg.version);
   if (!crate) throw new ScanShapeError("an entry without a package name", where);
-  const id = text(advisory?.id) ?? (warning === "yanked" ? "yanked" : null);
+  const id = textOf(advisory?.id) ?? (warning === "yanked" ? "yanked" : null);
   if (!id) throw new ScanShapeError("an entry without an advisory id", where);
   const meta = warning ? warningKinds[warning] : undefined;
   const patched = texts(field(entry.versions, "patched"));
   const fixedVersion = firstFixedVersion(patched.flatMap((range) => patchedRangeStarts(range)), version);
-  const informational = text(advisory?.informational);
+  const informational = textOf(advisory?.informational);
   return dependencyFinding({
     tool,
     ids: advisory ? advisoryList([id, ...texts(advisory.aliases)]) : [],
     ruleId: id,
-    summary: text(advisory?.title) ?? (warning === "yanked" ? "yanked crate" : null),
+    summary: textOf(advisory?.title) ?? (warning === "yanked" ? "yanked crate" : null),
     description: paragraphs(
-      text(advisory?.description),
+      textOf(advisory?.description),
       informational ? `Informational advisory: ${informational}.` : null,
       patched.length ? `Patched: ${patched.join(" or ")}.` : advisory ? "No patched version exists." : null,
-      text(advisory?.date) ? `Reported ${text(advisory?.date)}.` : null,
+      textOf(advisory?.date) ? `Reported ${textOf(advisory?.date)}.` : null,
     ),
-    severity: advisory && text(advisory.cvss) ? severityOf(advisory) : (meta?.severity ?? "medium"),
+    severity: advisory && textOf(advisory.cvss) ? severityOf(advisory) : (meta?.severity ?? "medium"),
     packageName: crate,
     installedVersion: version,
     fixedVersion,
-    references: [text(advisory?.url), ...texts(advisory?.references), id.startsWith("RUSTSEC-") ? `https://rustsec.org/advisories/${id}` : null],
+    references: [textOf(advisory?.url), ...texts(advisory?.references), id.startsWith("RUSTSEC-") ? `https://rustsec.org/advisories/${id}` : null],
     recommendation: fixedVersion ? undefined : (meta?.advice ?? null),
     kind: meta?.kind ?? "vulnerability",
   });

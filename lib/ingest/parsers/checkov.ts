@@ -1,8 +1,10 @@
 import { ANY, jsonItems, type PathPattern } from "@/lib/ingest/json-items";
-import { advisoryIds, fingerprintOf, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { advisoryIds, fingerprintOf, paragraphs, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSource } from "@/lib/ingest/scan-types";
-import { field, finding, isObject, jsonStart, lineOf, listItems, paragraphs, textList, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, lineOf, listItems, textList, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // checkov -o json: one report per framework (terraform, kubernetes, dockerfile, secrets,
 // sca_package…), a single object or a list of them. Only failed checks are findings; passed and

@@ -1,24 +1,12 @@
 import { ANY, jsonItems, type JsonItem, type PathPattern } from "@/lib/ingest/json-items";
-import { ScanShapeError, ScanSyntaxError } from "@/lib/ingest/scan-errors";
+import { textOf } from "@/lib/ingest/parsers/json-values";
+import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanLocation, ScanSource } from "@/lib/ingest/scan-types";
 
-// What the code, secret, IaC and DAST parsers (gitleaks … nuclei) share: reading untrusted JSON
-// values without trusting their types, the first bytes of a file, locations, and findings with
-// the fields a tool does not fill left empty.
-
-export type JsonObject = Record<string, unknown>;
-
-export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** A field of an object that may not be one. */
-export const field = (value: unknown, key: string): unknown => (isObject(value) ? value[key] : undefined);
-
-/** A string or a finite number as trimmed text (tools write "12" and 12 alike); null otherwise. */
-export function textOf(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() || null;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
+// What the code, secret, IaC and DAST parsers (gitleaks … nuclei) share: text lists and lines
+// from untrusted JSON, the first bytes of a file, locations, and findings with the fields a
+// tool does not fill left empty.
 
 /** Strings from a list, one string, or a comma-separated string ("key, Github"). */
 export function textList(value: unknown, separator?: string): string[] {
@@ -108,25 +96,6 @@ export function plainText(html: string | null): string | null {
 
 export const lineBreak = /\r?\n/;
 
-/** Paragraphs joined by blank lines, empty ones left out. */
-export const paragraphs = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").join("\n\n");
-
-const byteOrderMark = [0xef, 0xbb, 0xbf];
-
-/** The first character of a JSON document ("{", "[", "n" for null…), after a byte order mark and whitespace. */
-export async function jsonStart(source: ScanSource): Promise<string> {
-  let at = 0;
-  for await (const chunk of source.open()) {
-    for (const byte of chunk) {
-      const inBom = at < 3 && byte === byteOrderMark[at];
-      at++;
-      if (inBom || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-      return String.fromCharCode(byte);
-    }
-  }
-  throw new ScanSyntaxError("The file is empty.", 1, 1);
-}
-
 /** The first bytes of a file as text, for a prolog or root attribute read before streaming. */
 export async function headText(source: ScanSource, bytes = 4096): Promise<string> {
   const parts: Uint8Array[] = [];
@@ -146,7 +115,7 @@ const HEAD_BYTES = 1024 * 1024;
  * Small values (a tool version) read from the first megabyte only, so a report's header costs
  * nothing however large the report; a value written after that is not found.
  */
-export async function headValues(source: ScanSource, patterns: readonly PathPattern[]): Promise<JsonItem[]> {
+async function headValues(source: ScanSource, patterns: readonly PathPattern[]): Promise<JsonItem[]> {
   async function* head() {
     let size = 0;
     for await (const chunk of source.open()) {

@@ -1,5 +1,5 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { normalizeCwe, severityFromScore } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs, severityFromScore } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   childNamed,
@@ -9,22 +9,16 @@ import {
   dependencyFinding,
   dependencyKey,
   descendantsNamed,
-  field,
   firstFixedVersion,
-  isObject,
-  list,
   moreSevere,
-  numberOf,
-  objects,
   packageFromPurl,
-  paragraphs,
   parsePurl,
-  text,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { field, isObject, type JsonObject, list, numberOf, objects, textOf } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity, ScanSource, Sniff } from "@/lib/ingest/scan-types";
 import { xmlElements, type XmlElement } from "@/lib/ingest/xml-elements";
 
@@ -105,35 +99,35 @@ function severityOf(v: Vulnerability): ScanSeverity {
 
 function jsonComponents(component: unknown, into: Map<string, Component>) {
   if (!isObject(component)) return;
-  const ref = text(component["bom-ref"]);
-  const paths = objects(component.properties).flatMap((p) => (pathProperty.test(text(p.name) ?? "") ? (text(p.value) ?? []) : []));
-  if (ref) into.set(ref, componentOf(text(component.purl), text(component.group), text(component.name), text(component.version), paths));
+  const ref = textOf(component["bom-ref"]);
+  const paths = objects(component.properties).flatMap((p) => (pathProperty.test(textOf(p.name) ?? "") ? (textOf(p.value) ?? []) : []));
+  if (ref) into.set(ref, componentOf(textOf(component.purl), textOf(component.group), textOf(component.name), textOf(component.version), paths));
   for (const child of list(component.components)) jsonComponents(child, into);
 }
 
 function jsonTool(metadata: unknown): { name: string; version: string | null } | null {
   const tools = field(metadata, "tools");
   const first = objects(Array.isArray(tools) ? tools : field(tools, "components"))[0];
-  const name = text(first?.name);
-  return name ? { name: name.toLowerCase(), version: text(first?.version) } : null;
+  const name = textOf(first?.name);
+  return name ? { name: name.toLowerCase(), version: textOf(first?.version) } : null;
 }
 
 function jsonVulnerability(v: JsonObject, where: string): Vulnerability {
-  const id = text(v.id);
+  const id = textOf(v.id);
   if (!id) throw new ScanShapeError("a vulnerability without an id", where);
   const properties = objects(v.properties);
   return {
     id,
-    source: text(field(v.source, "name")),
-    aliases: objects(v.references).flatMap((r) => text(r.id) ?? []),
-    ratings: objects(v.ratings).map((r) => ({ source: text(field(r.source, "name")), score: numberOf(r.score), severity: text(r.severity), method: text(r.method), vector: text(r.vector) })),
+    source: textOf(field(v.source, "name")),
+    aliases: objects(v.references).flatMap((r) => textOf(r.id) ?? []),
+    ratings: objects(v.ratings).map((r) => ({ source: textOf(field(r.source, "name")), score: numberOf(r.score), severity: textOf(r.severity), method: textOf(r.method), vector: textOf(r.vector) })),
     cwes: list(v.cwes).map(normalizeCwe),
-    description: text(v.detail) ?? text(v.description),
-    recommendation: text(v.recommendation),
-    references: [text(field(v.source, "url")), ...objects(v.advisories).map((a) => text(a.url))],
-    affects: objects(v.affects).map((a) => ({ ref: text(a.ref), versions: objects(a.versions).map((x) => ({ version: text(x.version), status: text(x.status) })) })),
-    state: text(field(v.analysis, "state")),
-    fixes: properties.filter((p) => /fixed[_-]?versions?$/i.test(text(p.name) ?? "")).flatMap((p) => text(p.value) ?? []),
+    description: textOf(v.detail) ?? textOf(v.description),
+    recommendation: textOf(v.recommendation),
+    references: [textOf(field(v.source, "url")), ...objects(v.advisories).map((a) => textOf(a.url))],
+    affects: objects(v.affects).map((a) => ({ ref: textOf(a.ref), versions: objects(a.versions).map((x) => ({ version: textOf(x.version), status: textOf(x.status) })) })),
+    state: textOf(field(v.analysis, "state")),
+    fixes: properties.filter((p) => /fixed[_-]?versions?$/i.test(textOf(p.name) ?? "")).flatMap((p) => textOf(p.value) ?? []),
   };
 }
 
@@ -161,7 +155,7 @@ async function* jsonFindings(source: ScanSource): AsyncGenerator<ScanRecord> {
 // XML
 
 function xmlComponent(el: XmlElement): Component {
-  const paths = childrenNamed(childNamed(el, "properties"), "property").flatMap((p) => (pathProperty.test(p.attributes.name ?? "") ? (text(p.text) ?? []) : []));
+  const paths = childrenNamed(childNamed(el, "properties"), "property").flatMap((p) => (pathProperty.test(p.attributes.name ?? "") ? (textOf(p.text) ?? []) : []));
   return componentOf(childText(el, "purl"), childText(el, "group"), childText(el, "name"), childText(el, "version"), paths);
 }
 
@@ -195,7 +189,7 @@ function xmlVulnerability(v: XmlElement): Vulnerability {
       const score = childNamed(r, "score");
       return {
         source: childText(childNamed(r, "source"), "name"),
-        score: numberOf(childText(score, "base") ?? text(score?.text)),
+        score: numberOf(childText(score, "base") ?? textOf(score?.text)),
         severity: childText(r, "severity"),
         method: childText(r, "method"),
         vector: childText(r, "vector"),
@@ -203,12 +197,12 @@ function xmlVulnerability(v: XmlElement): Vulnerability {
     }),
     cwes: descendantsNamed(childNamed(v, "cwes"), "cwe").map((c) => normalizeCwe(c.text)),
     description: childText(v, "detail") ?? childText(v, "description"),
-    recommendation: childText(v, "recommendation") ?? (childrenNamed(childNamed(v, "recommendations"), "recommendation").flatMap((r) => text(r.text) ?? []).join("\n") || null),
-    references: [childText(source, "url"), ...childrenNamed(childNamed(v, "advisories"), "advisory").map((a) => childText(a, "url") ?? text(a.text))],
+    recommendation: childText(v, "recommendation") ?? (childrenNamed(childNamed(v, "recommendations"), "recommendation").flatMap((r) => textOf(r.text) ?? []).join("\n") || null),
+    references: [childText(source, "url"), ...childrenNamed(childNamed(v, "advisories"), "advisory").map((a) => childText(a, "url") ?? textOf(a.text))],
     // The extension names the component in a ref attribute when the vulnerability is not inside it.
     affects: affects.length ? affects : v.attributes.ref ? [{ ref: v.attributes.ref, versions: [] }] : [],
     state: childText(childNamed(v, "analysis"), "state"),
-    fixes: childrenNamed(childNamed(v, "properties"), "property").flatMap((p) => (/fixed[_-]?versions?$/i.test(p.attributes.name ?? "") && text(p.text) ? [text(p.text)!] : [])),
+    fixes: childrenNamed(childNamed(v, "properties"), "property").flatMap((p) => (/fixed[_-]?versions?$/i.test(p.attributes.name ?? "") && textOf(p.text) ? [textOf(p.text)!] : [])),
   };
 }
 
@@ -290,14 +284,6 @@ function findingsOf(v: Vulnerability, components: Map<string, Component>, tool: 
   });
 }
 
-async function firstByte(source: ScanSource): Promise<string> {
-  for await (const chunk of source.open()) {
-    const head = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
-    if (head) return head[0]!;
-  }
-  return "";
-}
-
 const bomFormat = /"bomFormat"\s*:\s*"CycloneDX"/;
 
 export const cyclonedxParser: ScanParser = {
@@ -309,7 +295,7 @@ export const cyclonedxParser: ScanParser = {
     return sniff.syntax === "json" && sniff.root === "object" && sniff.keys.has("bomFormat") && bomFormat.test(sniff.head);
   },
   async *parse(source): AsyncGenerator<ScanRecord> {
-    yield* (await firstByte(source)) === "<" ? xmlFindings(source) : jsonFindings(source);
+    yield* (await jsonStart(source)) === "<" ? xmlFindings(source) : jsonFindings(source);
   },
 };
 

@@ -1,5 +1,5 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { cwesIn, normalizeCwe, severityFromScore } from "@/lib/ingest/normalize";
+import { cwesIn, normalizeCwe, paragraphs, severityFromScore } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   childNamed,
@@ -9,19 +9,14 @@ import {
   dependencyKey,
   descendantsNamed,
   firstFixedVersion,
-  isObject,
-  numberOf,
-  objects,
   packageFromPurl,
-  paragraphs,
   parsePurl,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { isObject, type JsonObject, numberOf, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity, ScanSource, Sniff } from "@/lib/ingest/scan-types";
 import { xmlElements, type XmlElement } from "@/lib/ingest/xml-elements";
 
@@ -128,7 +123,7 @@ async function* xmlDependencies(source: ScanSource): AsyncGenerator<{ dependency
   const select = (path: readonly string[]) =>
     (path.length === 3 && path[1] === "dependencies" && path[2] === "dependency") || (path.length === 3 && path[1] === "scanInfo" && path[2] === "engineVersion");
   for await (const { element } of xmlElements(source.open(), select)) {
-    if (element.name === "engineVersion") yield { version: text(element.text) };
+    if (element.name === "engineVersion") yield { version: textOf(element.text) };
     else yield { dependency: xmlDependency(element) };
   }
 }
@@ -141,31 +136,31 @@ function jsonVulnerability(v: JsonObject): Vulnerability {
   const cvss2 = isObject(v.cvssv2) ? v.cvssv2 : {};
   const cvss4 = isObject(v.cvssv4) ? v.cvssv4 : {};
   return {
-    name: text(v.name) ?? "",
-    source: text(v.source),
+    name: textOf(v.name) ?? "",
+    source: textOf(v.source),
     severity: severityOf(v.severity, cvss4.baseSeverity, cvss3.baseSeverity, cvss4.baseScore, cvss3.baseScore, cvss2.score),
-    description: text(v.description),
+    description: textOf(v.description),
     cwes: texts(v.cwes).map(normalizeCwe),
-    references: objects(v.references).map((r) => text(r.url)),
+    references: objects(v.references).map((r) => textOf(r.url)),
     fixes: objects(v.vulnerableSoftware).flatMap((s) => {
       const software = isObject(s.software) ? s.software : {};
-      const end = text(software.versionEndExcluding);
-      const cpe = text(software.id);
+      const end = textOf(software.versionEndExcluding);
+      const cpe = textOf(software.id);
       return software.vulnerabilityIdMatched === "true" && end && cpe ? [{ cpe, end }] : [];
     }),
   };
 }
 
 function jsonDependency(d: JsonObject): Dependency {
-  const fileName = text(d.fileName);
+  const fileName = textOf(d.fileName);
   const pkg = packageOf(
-    objects(d.packages).map((p) => text(p.id)),
+    objects(d.packages).map((p) => textOf(p.id)),
     [],
     fileName,
   );
   return {
     fileName,
-    paths: [text(d.filePath), ...objects(d.relatedDependencies).map((r) => text(r.filePath))].flatMap((p) => p ?? []),
+    paths: [textOf(d.filePath), ...objects(d.relatedDependencies).map((r) => textOf(r.filePath))].flatMap((p) => p ?? []),
     ...pkg,
     vulnerabilities: objects(d.vulnerabilities).map(jsonVulnerability),
   };
@@ -173,7 +168,7 @@ function jsonDependency(d: JsonObject): Dependency {
 
 async function* jsonDependencies(source: ScanSource): AsyncGenerator<{ dependency?: Dependency; version?: string | null }> {
   for await (const { pattern, path, value } of jsonItems(source.open(), [["dependencies", ANY], ["scanInfo", "engineVersion"]])) {
-    if (pattern === 1) yield { version: text(value) };
+    if (pattern === 1) yield { version: textOf(value) };
     else if (isObject(value)) yield { dependency: jsonDependency(value) };
     else throw new ScanShapeError("a dependency that is not an object", path.join("."));
   }
@@ -236,21 +231,13 @@ function isJson(sniff: Sniff) {
   return sniff.syntax === "json" && sniff.root === "object" && sniff.keys.has("reportSchema") && sniff.keys.has("dependencies") && (sniff.keys.has("scanInfo") || sniff.keys.has("projectInfo"));
 }
 
-async function firstByte(source: ScanSource): Promise<string> {
-  for await (const chunk of source.open()) {
-    const head = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
-    if (head) return head[0]!;
-  }
-  return "";
-}
-
 export const dependencyCheckParser: ScanParser = {
   format: "dependency-check",
   name: "OWASP Dependency-Check (XML or JSON)",
   produces: "findings",
   detect: (sniff) => (sniff.syntax === "xml" && sniff.xmlRoot?.name === "analysis" && /dependency-?check/i.test(Object.values(sniff.xmlRoot.attributes).join(" "))) || isJson(sniff),
   async *parse(source): AsyncGenerator<ScanRecord> {
-    const read = (await firstByte(source)) === "<" ? xmlDependencies : jsonDependencies;
+    const read = (await jsonStart(source)) === "<" ? xmlDependencies : jsonDependencies;
     // Pass one: the version, and every path of each finding.
     let version: string | null = null;
     const paths = new Map<string, string[]>();

@@ -1,4 +1,5 @@
-import { advisoryIds, fingerprintOf, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { advisoryIds, categoryForKind, fingerprintOf, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { numberOf, textOf } from "@/lib/ingest/parsers/json-values";
 import type { ScanFinding, ScanFindingKind, ScanLocation, ScanSeverity } from "@/lib/ingest/scan-types";
 import type { XmlElement } from "@/lib/ingest/xml-elements";
 
@@ -8,38 +9,11 @@ import type { XmlElement } from "@/lib/ingest/xml-elements";
 // titles are built here, one way for all of them.
 
 // ---------------------------------------------------------------------------------------------
-// Reading untrusted JSON without ever throwing a TypeError.
-
-export type JsonObject = Record<string, unknown>;
-
-export const isObject = (value: unknown): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** A trimmed non-empty string (numbers become strings: ids are often numbers), else null. */
-export function text(value: unknown): string | null {
-  if (typeof value === "string") return value.trim() || null;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return null;
-}
-
-export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-export const objects = (value: unknown): JsonObject[] => list(value).filter(isObject);
-export const texts = (value: unknown): string[] => list(value).flatMap((v) => text(v) ?? []);
-
-/** A finite number, also from a numeric string ("7.5"); else null. */
-export function numberOf(value: unknown): number | null {
-  const n = typeof value === "string" ? Number.parseFloat(value) : value;
-  return typeof n === "number" && Number.isFinite(n) ? n : null;
-}
-
-/** An object's field when the object is one, for chains over optional data. */
-export const field = (value: unknown, key: string): unknown => (isObject(value) ? value[key] : undefined);
-
-// ---------------------------------------------------------------------------------------------
 // Reading xmlElements trees.
 
 export const childrenNamed = (element: XmlElement | undefined, name: string): XmlElement[] => element?.children.filter((c) => c.name === name) ?? [];
 export const childNamed = (element: XmlElement | undefined, name: string): XmlElement | undefined => element?.children.find((c) => c.name === name);
-export const childText = (element: XmlElement | undefined, name: string): string | null => text(childNamed(element, name)?.text);
+export const childText = (element: XmlElement | undefined, name: string): string | null => textOf(childNamed(element, name)?.text);
 
 /** The element's descendants of that name, in document order, not looking inside a match. */
 export function descendantsNamed(element: XmlElement | undefined, name: string): XmlElement[] {
@@ -285,14 +259,14 @@ export const moreSevere = (a: ScanSeverity, b: ScanSeverity): ScanSeverity => (s
  * the shared severityFromWord would say info.
  */
 export function vulnerabilitySeverityWord(word: unknown): ScanSeverity | null {
-  const value = text(word);
+  const value = textOf(word);
   if (!value || /^(unknown|unspecified|not[ _-]?rated|n\/?a)$/i.test(value)) return null;
   return severityFromWord(value);
 }
 
 /** A severity from a score or a CVSS vector, whichever is given. */
 export function severityFromScoreOrVector(score: unknown, vector?: unknown): ScanSeverity | null {
-  return severityFromScore(numberOf(score)) ?? severityFromScore(cvssVectorScore(text(vector)));
+  return severityFromScore(numberOf(score)) ?? severityFromScore(cvssVectorScore(textOf(vector)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +295,7 @@ export function advisoryList(own: (string | null | undefined)[], ...related: (st
 }
 
 /** Whether an id is an advisory the import can file findings under (not a bare number or a CWE). */
-export const isAdvisoryId = (id: string) => !/^\d+$/.test(id) && !/^CWE-\d+/i.test(id);
+const isAdvisoryId = (id: string) => !/^\d+$/.test(id) && !/^CWE-\d+/i.test(id);
 
 // ---------------------------------------------------------------------------------------------
 // Locations.
@@ -372,12 +346,12 @@ export function dependencyKey(ids: string[], ruleId: string | null, packageName:
   return [advisory, packageName ?? "", installedVersion ?? ""].join("\u0000");
 }
 
-export function upgradeAdvice(packageName: string | null, fixedVersion: string | null): string | null {
+function upgradeAdvice(packageName: string | null, fixedVersion: string | null): string | null {
   return fixedVersion ? `Upgrade ${packageName ?? "the package"} to ${fixedVersion} or later.` : null;
 }
 
 /** "CVE-2021-44228 in log4j-core 2.14.1: Remote code injection in Log4j". */
-export function dependencyTitle(advisory: string | null, packageName: string | null, installedVersion: string | null, summary: string | null | undefined): string {
+function dependencyTitle(advisory: string | null, packageName: string | null, installedVersion: string | null, summary: string | null | undefined): string {
   const where = [packageName, installedVersion].filter(Boolean).join(" ");
   const head = advisory && where ? `${advisory} in ${where}` : advisory || where || "Vulnerable dependency";
   const tail = summary?.trim();
@@ -389,7 +363,7 @@ export function dependencyFinding(input: DependencyFindingInput): ScanFinding {
   const cve = primaryAdvisory(advisories);
   const ruleId = input.ruleId ?? input.ids[0] ?? null;
   const kind = input.kind ?? "vulnerability";
-  const references = [...new Set((input.references ?? []).flatMap((r) => text(r) ?? []))];
+  const references = [...new Set((input.references ?? []).flatMap((r) => textOf(r) ?? []))];
   return {
     tool: input.tool,
     ruleId,
@@ -397,7 +371,7 @@ export function dependencyFinding(input: DependencyFindingInput): ScanFinding {
     description: input.description.trim(),
     severity: input.severity,
     kind,
-    category: input.category ?? (kind === "vulnerability" || kind === "secret" ? "security" : kind === "quality" ? "implementation" : "configuration"),
+    category: input.category ?? categoryForKind(kind),
     locations: input.locations ?? [],
     cwe: input.cwes?.find((c): c is string => Boolean(c)) ?? null,
     cve,
@@ -420,5 +394,3 @@ export function bulletList(heading: string, items: string[], max = 20): string |
   return `${heading}\n${shown.join("\n")}`;
 }
 
-/** Paragraphs of a description, the empty ones left out. */
-export const paragraphs = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").join("\n\n");

@@ -1,7 +1,8 @@
-import { fingerprintOf, normalizeForFingerprint, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeForFingerprint, paragraphs, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
-import { finding, forwardSlashes, isObject, lineBreak, lineOf, paragraphs, rootListItems, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, forwardSlashes, lineBreak, lineOf, rootListItems, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // eslint -f json: one result per linted file, its messages inside. Files stream one at a time,
 // each with its source when ESLint included it, which gives a message the code it is about.

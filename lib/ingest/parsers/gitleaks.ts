@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { fingerprintOf, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, paragraphs, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
-import { finding, forwardSlashes, isObject, lineBreak, lineOf, paragraphs, rootListItems, textList, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, forwardSlashes, lineBreak, lineOf, rootListItems, textList, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // gitleaks --report-format json: leaked credentials, v7 (lower-case keys, `offender`) and v8
 // (`RuleID`, `Secret`, `Match`). The secret itself never leaves this file: titles, descriptions

@@ -1,8 +1,10 @@
 import { ANY } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeCwe, normalizeForFingerprint, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeCwe, normalizeForFingerprint, paragraphs, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
-import { field, finding, headString, isObject, jsonStart, lineOf, listItems, paragraphs, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, headString, lineOf, listItems, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // gosec -fmt json: Go security lint. Issues stream one by one; "Golang errors" (packages gosec
 // could not type-check) are not findings, and issues suppressed with #nosec are left out.

@@ -1,26 +1,20 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { normalizeCwe } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   bulletList,
   dependencyFinding,
   dependencyKey,
   ecosystemPackageName,
-  field,
   firstFixedVersion,
-  isObject,
   moreSevere,
-  objects,
   packageFromPurl,
-  paragraphs,
   parsePurl,
   severityFromScoreOrVector,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { field, isObject, type JsonObject, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity, ScanSource } from "@/lib/ingest/scan-types";
 
@@ -45,18 +39,18 @@ type Match = { vulnerability: JsonObject; related: JsonObject[]; artifact: JsonO
 function matchOf(value: unknown, where: string): Match {
   const vulnerability = field(value, "vulnerability");
   const artifact = field(value, "artifact");
-  if (!isObject(vulnerability) || !text(vulnerability.id) || !isObject(artifact)) throw new ScanShapeError("a match without a vulnerability id or artifact", where);
+  if (!isObject(vulnerability) || !textOf(vulnerability.id) || !isObject(artifact)) throw new ScanShapeError("a match without a vulnerability id or artifact", where);
   return { vulnerability, related: objects(field(value, "relatedVulnerabilities")), artifact };
 }
 
 function packageOf(artifact: JsonObject): { name: string | null; version: string | null } {
-  const version = text(artifact.version);
-  const purl = parsePurl(text(artifact.purl));
+  const version = textOf(artifact.version);
+  const purl = parsePurl(textOf(artifact.purl));
   if (purl) return { name: packageFromPurl(purl).name, version: version ?? purl.version };
-  const name = text(artifact.name);
-  const type = text(artifact.type) ?? "";
-  const group = text(field(artifact.metadata, "pomGroupID"));
-  return { name: name ? ecosystemPackageName(ecosystemOfType[type] ?? null, text(field(artifact.metadata, "pomArtifactID")) ?? name, group) : null, version };
+  const name = textOf(artifact.name);
+  const type = textOf(artifact.type) ?? "";
+  const group = textOf(field(artifact.metadata, "pomGroupID"));
+  return { name: name ? ecosystemPackageName(ecosystemOfType[type] ?? null, textOf(field(artifact.metadata, "pomArtifactID")) ?? name, group) : null, version };
 }
 
 /** Grype's own rating, else the related (NVD) record's, else the highest CVSS score; unrated is medium. */
@@ -77,27 +71,27 @@ function severityOf(match: Match): ScanSeverity {
 
 function keyOf(match: Match): string {
   const pkg = packageOf(match.artifact);
-  const id = text(match.vulnerability.id)!;
+  const id = textOf(match.vulnerability.id)!;
   return dependencyKey(idsOf(match), id, pkg.name, pkg.version);
 }
 
-const idsOf = (match: Match) => advisoryList([text(match.vulnerability.id), ...match.related.map((r) => text(r.id))]);
+const idsOf = (match: Match) => advisoryList([textOf(match.vulnerability.id), ...match.related.map((r) => textOf(r.id))]);
 
-const pathsOf = (artifact: JsonObject) => objects(artifact.locations).flatMap((l) => text(l.path) ?? []);
+const pathsOf = (artifact: JsonObject) => objects(artifact.locations).flatMap((l) => textOf(l.path) ?? []);
 
 function findingOf(match: Match, paths: string[]): ScanFinding {
   const { vulnerability: v, related, artifact } = match;
-  const id = text(v.id)!;
+  const id = textOf(v.id)!;
   const pkg = packageOf(artifact);
   const fix = isObject(v.fix) ? v.fix : {};
-  const state = text(fix.state);
+  const state = textOf(fix.state);
   const fixedVersion = state === "fixed" || state === null ? firstFixedVersion(texts(fix.versions), pkg.version) : null;
-  const description = text(v.description) ?? related.map((r) => text(r.description)).find(Boolean) ?? null;
+  const description = textOf(v.description) ?? related.map((r) => textOf(r.description)).find(Boolean) ?? null;
   return dependencyFinding({
     tool,
     ids: idsOf(match),
     ruleId: id,
-    summary: [v, ...related].map((r) => text(r.description)).find((d) => d && d.length <= 160 && !d.includes("\n")) ?? null,
+    summary: [v, ...related].map((r) => textOf(r.description)).find((d) => d && d.length <= 160 && !d.includes("\n")) ?? null,
     description: paragraphs(description, state ? `Fix state: ${state}.` : null, paths.length > 1 ? bulletList("Found at:", paths) : null),
     severity: severityOf(match),
     packageName: pkg.name,
@@ -105,7 +99,7 @@ function findingOf(match: Match, paths: string[]): ScanFinding {
     fixedVersion,
     locations: uniqueLocations(paths),
     cwes: [...objects(v.cwes).map((c) => normalizeCwe(c.cwe)), ...texts(v.cwes).map(normalizeCwe)],
-    references: [text(v.dataSource), ...texts(v.urls), ...objects(v.advisories).map((a) => text(a.link)), ...related.flatMap((r) => [text(r.dataSource), ...texts(r.urls)])],
+    references: [textOf(v.dataSource), ...texts(v.urls), ...objects(v.advisories).map((a) => textOf(a.link)), ...related.flatMap((r) => [textOf(r.dataSource), ...texts(r.urls)])],
     recommendation: fixedVersion ? undefined : (fixAdvice[state ?? ""] ?? null),
   });
 }
@@ -116,7 +110,7 @@ async function survey(source: ScanSource): Promise<{ version: string | null; pat
   let version: string | null = null;
   for await (const { pattern, path, value } of jsonItems(source.open(), [["matches", ANY], ["descriptor", "version"]])) {
     if (pattern === 1) {
-      version = text(value);
+      version = textOf(value);
       continue;
     }
     const match = matchOf(value, path.join("."));

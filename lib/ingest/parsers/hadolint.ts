@@ -1,7 +1,8 @@
 import { fingerprintOf, normalizeForFingerprint, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
-import { finding, isObject, lineOf, rootListItems, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, lineOf, rootListItems, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // hadolint -f json: Dockerfile lint (DL rules) and the ShellCheck rules (SC) of its RUN lines.
 //

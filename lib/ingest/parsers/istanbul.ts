@@ -1,5 +1,6 @@
 import { jsonItems } from "@/lib/ingest/json-items";
 import { metricKeys } from "@/lib/ingest/metric-keys";
+import { isObject } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanMetric, ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
 
@@ -22,11 +23,9 @@ export function coverageMetric(key: string, covered: number, total: number): Sca
   return { key, value: coveragePercent(Math.min(covered, total), total), unit: "%", scope: null };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** istanbul writes "Unknown" as the pct of a measure with nothing in it: no metric then. */
 function summaryMetric(key: string, measure: unknown): ScanMetric | null {
-  if (!isRecord(measure)) return null;
+  if (!isObject(measure)) return null;
   const { pct, total, covered } = measure;
   if (typeof total === "number" && total === 0) return null;
   if (typeof pct === "number" && Number.isFinite(pct) && pct >= 0 && pct <= 100) return { key, value: pct, unit: "%", scope: null };
@@ -41,7 +40,7 @@ export const istanbulParser: ScanParser = {
   async *parse(source): AsyncGenerator<ScanRecord> {
     let total: unknown;
     for await (const item of jsonItems(source.open(), [["total"]])) total = item.value;
-    if (!isRecord(total) || !isRecord(total.lines)) throw new ScanShapeError("no total lines entry: not an istanbul json-summary", "total");
+    if (!isObject(total) || !isObject(total.lines)) throw new ScanShapeError("no total lines entry: not an istanbul json-summary", "total");
     yield { type: "tool", name: "istanbul", version: null };
     for (const metric of [summaryMetric(metricKeys.lineCoverage, total.lines), summaryMetric(metricKeys.branchCoverage, total.branches)]) {
       if (metric) yield { type: "metric", metric };

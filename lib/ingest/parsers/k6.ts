@@ -1,4 +1,5 @@
 import { metricKeys } from "@/lib/ingest/metric-keys";
+import { isObject } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import { readScanJson } from "@/lib/ingest/scan-source";
 import type { ScanMetric, ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
@@ -21,21 +22,20 @@ import type { ScanMetric, ScanParser, ScanRecord } from "@/lib/ingest/scan-types
 
 type MetricShape = { values: Record<string, unknown>; thresholds: Map<string, boolean> };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const finite = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 /** One metric as values and threshold results (true = passed), whichever shape the file has. */
 function metricShape(metric: Record<string, unknown>): MetricShape {
   const thresholds = new Map<string, boolean>();
-  if (isRecord(metric.values)) {
-    if (isRecord(metric.thresholds)) {
+  if (isObject(metric.values)) {
+    if (isObject(metric.thresholds)) {
       for (const [expression, result] of Object.entries(metric.thresholds)) {
-        if (isRecord(result) && typeof result.ok === "boolean") thresholds.set(expression, result.ok);
+        if (isObject(result) && typeof result.ok === "boolean") thresholds.set(expression, result.ok);
       }
     }
     return { values: metric.values, thresholds };
   }
-  if (isRecord(metric.thresholds)) {
+  if (isObject(metric.thresholds)) {
     // --summary-export: true means the threshold failed.
     for (const [expression, failed] of Object.entries(metric.thresholds)) if (typeof failed === "boolean") thresholds.set(expression, !failed);
   }
@@ -67,9 +67,9 @@ export const k6Parser: ScanParser = {
   detect: (sniff) => sniff.syntax === "json" && sniff.root === "object" && sniff.keys.has("metrics") && sniff.keys.has("root_group.path"),
   async *parse(source): AsyncGenerator<ScanRecord> {
     const summary = await readScanJson(source);
-    if (!isRecord(summary) || !isRecord(summary.metrics)) throw new ScanShapeError("no metrics object: not a k6 summary", "metrics");
+    if (!isObject(summary) || !isObject(summary.metrics)) throw new ScanShapeError("no metrics object: not a k6 summary", "metrics");
     const metrics = new Map<string, MetricShape>();
-    for (const [name, metric] of Object.entries(summary.metrics)) if (isRecord(metric)) metrics.set(name, metricShape(metric));
+    for (const [name, metric] of Object.entries(summary.metrics)) if (isObject(metric)) metrics.set(name, metricShape(metric));
 
     yield { type: "tool", name: "k6", version: null };
     for (const metric of [...latencyMetrics(metrics.get("http_req_duration")), ...errorRateMetric(metrics.get("http_req_failed"))]) yield { type: "metric", metric };

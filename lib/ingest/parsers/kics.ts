@@ -1,8 +1,10 @@
 import { ANY } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeCwe, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeCwe, paragraphs, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFindingKind, ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
-import { finding, headString, isObject, jsonStart, lineOf, listItems, paragraphs, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, headString, lineOf, listItems, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // kics scan --report-formats json: IaC queries (Terraform, CloudFormation, Kubernetes,
 // Dockerfile…), each with the files it failed in. One finding per file entry, as KICS counts

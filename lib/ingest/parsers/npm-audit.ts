@@ -1,21 +1,15 @@
-import { normalizeCwe } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   dependencyFinding,
   dependencyKey,
-  field,
   firstFixedVersion,
-  isObject,
-  list,
-  paragraphs,
   severityFromScoreOrVector,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
   vulnerableRangeEnds,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { field, isObject, type JsonObject, list, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { readScanJson } from "@/lib/ingest/scan-source";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord } from "@/lib/ingest/scan-types";
@@ -41,31 +35,31 @@ function dependentsOf(name: string, entries: Entry[]): string[] {
 function fixText(fix: unknown, name: string): string | null {
   if (fix === true) return `Run \`npm audit fix\` to update ${name}.`;
   if (!isObject(fix)) return fix === false ? "npm knows no fix yet." : null;
-  const target = text(fix.name);
-  const version = text(fix.version);
+  const target = textOf(fix.name);
+  const version = textOf(fix.version);
   if (!target || !version) return null;
   const major = fix.isSemVerMajor === true ? " (a major version change)" : "";
   return target === name ? `Upgrade ${name} to ${version}${major}.` : `Upgrade ${target} to ${version}${major}, which no longer pulls in the vulnerable ${name}.`;
 }
 
 function advisoryFinding(advisory: JsonObject, owner: Entry, entries: Entry[]): ScanFinding {
-  const packageName = text(advisory.name) ?? owner.name;
-  const url = text(advisory.url);
-  const ids = advisoryList([], url, text(advisory.title));
-  const ruleId = ids[0] ?? (text(advisory.source) ? `npm:${text(advisory.source)}` : null);
+  const packageName = textOf(advisory.name) ?? owner.name;
+  const url = textOf(advisory.url);
+  const ids = advisoryList([], url, textOf(advisory.title));
+  const ruleId = ids[0] ?? (textOf(advisory.source) ? `npm:${textOf(advisory.source)}` : null);
   const fix = owner.entry.fixAvailable;
   // npm names the version only when the fix is an update of this very package.
-  const ownFix = isObject(fix) && text(fix.name) === packageName ? text(fix.version) : null;
-  const fixedVersion = ownFix ?? firstFixedVersion(vulnerableRangeEnds(text(advisory.range)), null);
+  const ownFix = isObject(fix) && textOf(fix.name) === packageName ? textOf(fix.version) : null;
+  const fixedVersion = ownFix ?? firstFixedVersion(vulnerableRangeEnds(textOf(advisory.range)), null);
   const dependents = dependentsOf(packageName, entries);
   return dependencyFinding({
     tool,
     ids: ids.length ? ids : ruleId ? [ruleId] : [],
     ruleId,
-    summary: text(advisory.title),
+    summary: textOf(advisory.title),
     description: paragraphs(
-      text(advisory.title),
-      text(advisory.range) ? `Vulnerable versions: ${text(advisory.range)}.` : null,
+      textOf(advisory.title),
+      textOf(advisory.range) ? `Vulnerable versions: ${textOf(advisory.range)}.` : null,
       dependents.length ? `Depended on by: ${dependents.join(", ")}.` : null,
     ),
     severity: vulnerabilitySeverityWord(advisory.severity) ?? severityFromScoreOrVector(field(advisory.cvss, "score"), field(advisory.cvss, "vectorString")) ?? "medium",
@@ -90,7 +84,7 @@ export const npmAuditParser: ScanParser = {
     if (!isObject(report) || !("auditReportVersion" in report)) throw new ScanShapeError("not an npm audit report: auditReportVersion is missing", "");
     yield { type: "tool", name: tool, version: null };
     const vulnerabilities = isObject(report.vulnerabilities) ? report.vulnerabilities : {};
-    const entries: Entry[] = Object.entries(vulnerabilities).flatMap(([name, entry]) => (isObject(entry) ? [{ name: text(entry.name) ?? name, entry }] : []));
+    const entries: Entry[] = Object.entries(vulnerabilities).flatMap(([name, entry]) => (isObject(entry) ? [{ name: textOf(entry.name) ?? name, entry }] : []));
     const seen = new Set<string>();
     for (const owner of entries) {
       for (const via of list(owner.entry.via)) {

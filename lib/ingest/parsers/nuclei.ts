@@ -1,8 +1,9 @@
-import { advisoryIds, fingerprintOf, normalizeCwe, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { advisoryIds, fingerprintOf, normalizeCwe, paragraphs, primaryAdvisory, severityFromScore, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
-import { readScanJsonLines } from "@/lib/ingest/scan-source";
+import { jsonStart, readScanJsonLines } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanLocation, ScanParser, ScanRecord, ScanSource } from "@/lib/ingest/scan-types";
-import { field, finding, isObject, jsonStart, paragraphs, rootListItems, textList, textOf, uniqueLocations, urlsIn, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, rootListItems, textList, uniqueLocations, urlsIn } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // nuclei -json / -jsonl (one result a line) and -json-export (a list): DAST template matches.
 //

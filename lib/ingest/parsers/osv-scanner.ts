@@ -1,23 +1,17 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { normalizeCwe } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   dependencyFinding,
   dependencyKey,
   ecosystemPackageName,
-  field,
   firstFixedVersion,
-  isObject,
   moreSevere,
-  objects,
-  paragraphs,
   severityFromScoreOrVector,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { field, isObject, type JsonObject, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
 
@@ -38,7 +32,7 @@ function ecosystemOf(ecosystem: string | null): string | null {
 
 /** Which records belong together: osv-scanner's groups, else each record with the ones sharing an alias. */
 function groupsOf(pkg: JsonObject, records: JsonObject[]): { records: JsonObject[]; maxSeverity: unknown }[] {
-  const byId = new Map(records.flatMap((r) => (text(r.id) ? [[text(r.id)!, r] as const] : [])));
+  const byId = new Map(records.flatMap((r) => (textOf(r.id) ? [[textOf(r.id)!, r] as const] : [])));
   const used = new Set<string>();
   const groups: { records: JsonObject[]; maxSeverity: unknown }[] = [];
   for (const group of objects(pkg.groups)) {
@@ -47,15 +41,15 @@ function groupsOf(pkg: JsonObject, records: JsonObject[]): { records: JsonObject
       return record ? [record] : [];
     });
     if (!members.length) continue;
-    for (const m of members) used.add(text(m.id)!);
+    for (const m of members) used.add(textOf(m.id)!);
     groups.push({ records: members, maxSeverity: group.max_severity });
   }
   for (const record of records) {
-    const id = text(record.id);
+    const id = textOf(record.id);
     if (!id || used.has(id)) continue;
     const names = new Set([id, ...texts(record.aliases)]);
-    const members = records.filter((r) => !used.has(text(r.id) ?? "") && [text(r.id), ...texts(r.aliases)].some((n) => n && names.has(n)));
-    for (const m of members) used.add(text(m.id) ?? "");
+    const members = records.filter((r) => !used.has(textOf(r.id) ?? "") && [textOf(r.id), ...texts(r.aliases)].some((n) => n && names.has(n)));
+    for (const m of members) used.add(textOf(m.id) ?? "");
     groups.push({ records: members, maxSeverity: null });
   }
   return groups;
@@ -77,8 +71,8 @@ function fixedVersionOf(records: JsonObject[], name: string | null, installed: s
   const fixes: string[] = [];
   for (const record of records) {
     for (const affected of objects(record.affected)) {
-      if (name && text(field(affected.package, "name")) !== name) continue;
-      for (const range of objects(affected.ranges)) fixes.push(...objects(range.events).flatMap((e) => text(e.fixed) ?? []));
+      if (name && textOf(field(affected.package, "name")) !== name) continue;
+      for (const range of objects(affected.ranges)) fixes.push(...objects(range.events).flatMap((e) => textOf(e.fixed) ?? []));
     }
   }
   return firstFixedVersion(fixes.filter((f) => !/^[0-9a-f]{40}$/i.test(f)), installed);
@@ -93,29 +87,29 @@ function cwesOf(records: JsonObject[]): (string | null)[] {
 
 function packageFindings(pkg: JsonObject, sourcePath: string | null, where: string): ScanFinding[] {
   const info = isObject(pkg.package) ? pkg.package : {};
-  const rawName = text(info.name);
-  const version = text(info.version);
-  const packageName = rawName ? ecosystemPackageName(ecosystemOf(text(info.ecosystem)), rawName) : null;
+  const rawName = textOf(info.name);
+  const version = textOf(info.version);
+  const packageName = rawName ? ecosystemPackageName(ecosystemOf(textOf(info.ecosystem)), rawName) : null;
   const records = objects(pkg.vulnerabilities);
   return groupsOf(pkg, records).map(({ records: group, maxSeverity }) => {
     const primary = group[0]!;
-    const id = text(primary.id);
+    const id = textOf(primary.id);
     if (!id) throw new ScanShapeError("a vulnerability without an id", where);
-    const ids = advisoryList(group.map((r) => text(r.id)), ...group.flatMap((r) => texts(r.aliases)));
+    const ids = advisoryList(group.map((r) => textOf(r.id)), ...group.flatMap((r) => texts(r.aliases)));
     const rated = group.map(recordSeverity).filter((s): s is ScanSeverity => s !== null);
     return dependencyFinding({
       tool,
       ids,
       ruleId: id,
-      summary: group.map((r) => text(r.summary)).find(Boolean) ?? null,
-      description: paragraphs(group.map((r) => text(r.details)).find(Boolean) ?? group.map((r) => text(r.summary)).find(Boolean)),
+      summary: group.map((r) => textOf(r.summary)).find(Boolean) ?? null,
+      description: paragraphs(group.map((r) => textOf(r.details)).find(Boolean) ?? group.map((r) => textOf(r.summary)).find(Boolean)),
       severity: severityFromScoreOrVector(maxSeverity) ?? (rated.length ? rated.reduce(moreSevere) : "medium"),
       packageName,
       installedVersion: version,
       fixedVersion: fixedVersionOf(group, rawName, version),
       locations: uniqueLocations([sourcePath]),
       cwes: cwesOf(group),
-      references: group.flatMap((r) => objects(r.references).map((ref) => text(ref.url))),
+      references: group.flatMap((r) => objects(r.references).map((ref) => textOf(ref.url))),
       target: sourcePath,
     });
   });
@@ -137,7 +131,7 @@ export const osvScannerParser: ScanParser = {
     for await (const { pattern, path, value } of jsonItems(source.open(), [["results", ANY, "source"], ["results", ANY, "packages", ANY]])) {
       const result = Number(path[1]);
       if (pattern === 0) {
-        sources.set(result, text(field(value, "path")));
+        sources.set(result, textOf(field(value, "path")));
         continue;
       }
       if (!isObject(value)) throw new ScanShapeError("a package entry that is not an object", path.join("."));

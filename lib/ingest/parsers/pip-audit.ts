@@ -1,16 +1,6 @@
-import {
-  advisoryList,
-  dependencyFinding,
-  dependencyKey,
-  ecosystemPackageName,
-  firstFixedVersion,
-  isObject,
-  list,
-  objects,
-  paragraphs,
-  text,
-  texts,
-} from "@/lib/ingest/parsers/dependency-finding";
+import { paragraphs } from "@/lib/ingest/normalize";
+import { advisoryList, dependencyFinding, dependencyKey, ecosystemPackageName, firstFixedVersion } from "@/lib/ingest/parsers/dependency-finding";
+import { isObject, list, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { readScanJson } from "@/lib/ingest/scan-source";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanParser, ScanRecord, Sniff } from "@/lib/ingest/scan-types";
@@ -42,26 +32,26 @@ export const pipAuditParser: ScanParser = {
     yield { type: "tool", name: tool, version: null };
     const seen = new Set<string>();
     for (const dependency of objects(dependencies)) {
-      const rawName = text(dependency.name);
+      const rawName = textOf(dependency.name);
       // Distributions pip-audit could not look up (skip_reason) have no vulns to report.
       if (!rawName) continue;
       const packageName = ecosystemPackageName("pypi", rawName);
-      const version = text(dependency.version);
+      const version = textOf(dependency.version);
       for (const vuln of objects(dependency.vulns)) {
-        const id = text(vuln.id);
+        const id = textOf(vuln.id);
         if (!id) throw new ScanShapeError("a vulnerability without an id", `${rawName}`);
         const ids = advisoryList([id, ...texts(vuln.aliases)]);
         const key = dependencyKey(ids, id, packageName, version);
         if (seen.has(key)) continue;
         seen.add(key);
-        const description = text(vuln.description);
+        const description = textOf(vuln.description);
         yield {
           type: "finding",
           finding: dependencyFinding({
             tool,
             ids,
             ruleId: id,
-            summary: text(vuln.summary),
+            summary: textOf(vuln.summary),
             description: paragraphs(description, list(vuln.fix_versions).length ? null : "No fixed version is known."),
             severity: "medium",
             packageName,

@@ -1,19 +1,14 @@
-import { normalizeCwe } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   dependencyFinding,
   dependencyKey,
   ecosystemPackageName,
   firstFixedVersion,
-  isObject,
-  objects,
-  paragraphs,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { isObject, type JsonObject, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { readScanJson } from "@/lib/ingest/scan-source";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord, Sniff } from "@/lib/ingest/scan-types";
@@ -31,12 +26,12 @@ type Found = { finding: ScanFinding; files: string[] };
 
 function vulnerabilityFinding(v: JsonObject, component: string, version: string | null, file: string | null): ScanFinding {
   const identifiers = isObject(v.identifiers) ? v.identifiers : {};
-  const summary = text(identifiers.summary);
-  const ids = advisoryList([...texts(identifiers.CVE), text(identifiers.githubID), text(identifiers.retid)]);
+  const summary = textOf(identifiers.summary);
+  const ids = advisoryList([...texts(identifiers.CVE), textOf(identifiers.githubID), textOf(identifiers.retid)]);
   // Retire has advisories with no id at all; the summary is then what names the rule.
-  const ruleId = ids[0] ?? summary ?? text(identifiers.issue) ?? text(identifiers.bug);
+  const ruleId = ids[0] ?? summary ?? textOf(identifiers.issue) ?? textOf(identifiers.bug);
   if (!ruleId) throw new ScanShapeError("a vulnerability without identifiers", `${file ?? ""} ${component}`);
-  const below = text(v.below);
+  const below = textOf(v.below);
   return dependencyFinding({
     tool,
     ids,
@@ -44,8 +39,8 @@ function vulnerabilityFinding(v: JsonObject, component: string, version: string 
     summary,
     description: paragraphs(
       summary,
-      below ? `Affected: ${text(v.atOrAbove) ? `${text(v.atOrAbove)} and later, ` : ""}below ${below}.` : null,
-      text(identifiers.issue) ? `Issue ${text(identifiers.issue)}.` : null,
+      below ? `Affected: ${textOf(v.atOrAbove) ? `${textOf(v.atOrAbove)} and later, ` : ""}below ${below}.` : null,
+      textOf(identifiers.issue) ? `Issue ${textOf(identifiers.issue)}.` : null,
     ),
     severity: vulnerabilitySeverityWord(v.severity) ?? "medium",
     packageName: ecosystemPackageName("npm", component),
@@ -70,14 +65,14 @@ export const retireJsParser: ScanParser = {
     const report = await readScanJson(source);
     const data = Array.isArray(report) ? report : isObject(report) && Array.isArray(report.data) ? report.data : null;
     if (!data) throw new ScanShapeError("not a retire.js report: no data list", "");
-    yield { type: "tool", name: tool, version: isObject(report) ? text(report.version) : null };
+    yield { type: "tool", name: tool, version: isObject(report) ? textOf(report.version) : null };
     const found = new Map<string, Found>();
     for (const entry of objects(data)) {
-      const file = text(entry.file);
+      const file = textOf(entry.file);
       for (const result of objects(entry.results)) {
-        const component = text(result.component);
+        const component = textOf(result.component);
         if (!component) continue;
-        const version = text(result.version);
+        const version = textOf(result.version);
         for (const v of objects(result.vulnerabilities)) {
           const finding = vulnerabilityFinding(v, component, version, file);
           const key = dependencyKey(finding.aliases, finding.ruleId, finding.packageName, finding.installedVersion);

@@ -154,7 +154,7 @@ function messageStringsOf(value: unknown): Map<string, string> | null {
 }
 
 /** Everything a rule contributes to its results. `rule` is null when the log has no rule for the id. */
-export function ruleInfo(rule: JsonObject | null, ruleId: string | null, tool: ToolProfile): RuleInfo {
+function ruleInfo(rule: JsonObject | null, ruleId: string | null, tool: ToolProfile): RuleInfo {
   const properties = asObject(rule?.properties);
   const tags = asArray(properties?.tags).flatMap((tag) => (typeof tag === "string" ? [tag.trim().toLowerCase()] : []));
   const id = asString(rule?.id) ?? ruleId;

@@ -1,8 +1,10 @@
 import { ANY } from "@/lib/ingest/json-items";
-import { cwesIn, fingerprintOf, normalizeForFingerprint, titleText } from "@/lib/ingest/normalize";
+import { cwesIn, fingerprintOf, normalizeForFingerprint, paragraphs, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
-import { field, finding, firstSentence, headString, isObject, jsonStart, lineOf, listItems, paragraphs, textList, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, firstSentence, headString, lineOf, listItems, textList, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // semgrep --json: SAST and lint rules. Results stream one by one. Security rules become
 // vulnerabilities, the others (correctness, best-practice, maintainability…) code quality.

@@ -1,5 +1,5 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { normalizeCwe, titleText } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs, titleText } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   bulletList,
@@ -7,18 +7,13 @@ import {
   dependencyKey,
   ecosystemPackageName,
   firstFixedVersion,
-  isObject,
-  list,
-  objects,
-  paragraphs,
   severityFromScoreOrVector,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { isObject, type JsonObject, list, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSource, Sniff } from "@/lib/ingest/scan-types";
 
 // snyk test --json (Snyk Open Source): one project {vulnerabilities, packageManager,
@@ -51,13 +46,13 @@ function projectIndex(path: (string | number)[]): number {
 }
 
 function packageNameOf(v: JsonObject, project: Project | undefined): string | null {
-  const name = text(v.packageName) ?? text(v.moduleName);
+  const name = textOf(v.packageName) ?? textOf(v.moduleName);
   return name ? ecosystemPackageName(ecosystemOf[project?.manager ?? ""] ?? null, name) : null;
 }
 
 function keyOf(v: JsonObject, project: Project | undefined, projectNo: number): string {
-  const id = text(v.id) ?? "";
-  return `${projectNo}\u0000${dependencyKey([id], id, packageNameOf(v, project), text(v.version))}`;
+  const id = textOf(v.id) ?? "";
+  return `${projectNo}\u0000${dependencyKey([id], id, packageNameOf(v, project), textOf(v.version))}`;
 }
 
 async function survey(source: ScanSource, root: "object" | "array") {
@@ -72,9 +67,9 @@ async function survey(source: ScanSource, root: "object" | "array") {
     const slot = pattern % 4;
     if (slot === 0) {
       if (isObject(value)) pending.push({ no, v: { id: value.id, packageName: value.packageName, moduleName: value.moduleName, version: value.version, from: value.from } });
-    } else if (slot === 1) project.manager = text(value);
-    else if (slot === 2) project.target = text(value);
-    else project.name = text(value);
+    } else if (slot === 1) project.manager = textOf(value);
+    else if (slot === 2) project.target = textOf(value);
+    else project.name = textOf(value);
   }
   // Keys need the project's package manager, which Snyk writes after the vulnerabilities.
   for (const { no, v } of pending) {
@@ -88,12 +83,12 @@ async function survey(source: ScanSource, root: "object" | "array") {
 }
 
 function findingOf(v: JsonObject, project: Project | undefined, paths: string[], where: string): ScanFinding {
-  const id = text(v.id);
+  const id = textOf(v.id);
   if (!id) throw new ScanShapeError("a vulnerability without an id", where);
   const identifiers = isObject(v.identifiers) ? v.identifiers : {};
   const ids = advisoryList([...texts(identifiers.CVE), id, ...texts(identifiers.GHSA)]);
   const packageName = packageNameOf(v, project);
-  const version = text(v.version);
+  const version = textOf(v.version);
   const license = v.type === "license";
   const fixedVersion = license ? null : firstFixedVersion(texts(v.fixedIn), version);
   const upgrade = list(v.upgradePath).filter((p): p is string => typeof p === "string");
@@ -101,9 +96,9 @@ function findingOf(v: JsonObject, project: Project | undefined, paths: string[],
     tool,
     ids: license ? [] : ids,
     ruleId: id,
-    summary: text(v.title),
+    summary: textOf(v.title),
     description: paragraphs(
-      text(v.description) ?? text(v.title),
+      textOf(v.description) ?? textOf(v.title),
       bulletList("Introduced through:", paths),
       project?.name ? `Project: ${project.name}.` : null,
     ),
@@ -113,13 +108,13 @@ function findingOf(v: JsonObject, project: Project | undefined, paths: string[],
     fixedVersion,
     locations: uniqueLocations([project?.target]),
     cwes: texts(identifiers.CWE).map(normalizeCwe),
-    references: license ? [] : [`https://security.snyk.io/vuln/${id}`, ...objects(v.references).map((r) => text(r.url))],
+    references: license ? [] : [`https://security.snyk.io/vuln/${id}`, ...objects(v.references).map((r) => textOf(r.url))],
     recommendation: upgrade.length > 1 && v.isUpgradable === true ? `Upgrade ${upgrade[1]}.` : undefined,
     target: project?.target,
     kind: license ? "quality" : "vulnerability",
     category: license ? "compliance" : undefined,
   });
-  return license ? { ...finding, title: titleText(`${text(v.license) ?? "License"} license in ${[packageName, version].filter(Boolean).join(" ")}`) } : finding;
+  return license ? { ...finding, title: titleText(`${textOf(v.license) ?? "License"} license in ${[packageName, version].filter(Boolean).join(" ")}`) } : finding;
 }
 
 export const snykParser: ScanParser = {
@@ -133,7 +128,7 @@ export const snykParser: ScanParser = {
     return k.has(`${p}vulnerabilities`) && (k.has(`${p}packageManager`) || k.has(`${p}projectName`)) && (k.has(`${p}ok`) || k.has(`${p}dependencyCount`));
   },
   async *parse(source): AsyncGenerator<ScanRecord> {
-    const root = (await rootByte(source)) === "[" ? "array" : "object";
+    const root = (await jsonStart(source)) === "[" ? "array" : "object";
     const { projects, paths } = await survey(source, root);
     yield { type: "tool", name: tool, version: null };
     const emitted = new Set<string>();
@@ -149,13 +144,5 @@ export const snykParser: ScanParser = {
     }
   },
 };
-
-async function rootByte(source: ScanSource): Promise<string> {
-  for await (const chunk of source.open()) {
-    const head = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
-    if (head) return head[0]!;
-  }
-  return "";
-}
 
 

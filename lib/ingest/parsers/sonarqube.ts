@@ -1,8 +1,10 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { cwesIn, fingerprintOf, normalizeForFingerprint, titleText } from "@/lib/ingest/normalize";
+import { cwesIn, fingerprintOf, normalizeForFingerprint, paragraphs, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanFindingKind, ScanParser, ScanRecord, ScanSeverity, ScanSource, Sniff } from "@/lib/ingest/scan-types";
-import { field, finding, isObject, jsonStart, lineOf, listItems, paragraphs, textOf, uniqueLocations, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, lineOf, listItems, uniqueLocations } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // SonarQube findings in three JSON shapes: the Web API's api/issues/search and
 // api/hotspots/search answers, and the JSON of the sonar-report tool (rules as a map, issues,

@@ -1,8 +1,10 @@
 import { ANY } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeForFingerprint, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeForFingerprint, paragraphs, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanParser, ScanRecord, ScanSeverity } from "@/lib/ingest/scan-types";
-import { field, finding, isObject, jsonStart, lineOf, listItems, paragraphs, textList, textOf, uniqueLocations, urlsIn, type JsonObject } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, lineOf, listItems, textList, uniqueLocations, urlsIn } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, type JsonObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // tfsec --format json: Terraform misconfigurations, legacy (rule_id "GCP008", ERROR/WARNING/INFO,
 // `passed`) and 1.x (rule_id "AVD-AWS-0086", long_id, CRITICAL…LOW, `status`). Passed and

@@ -1,28 +1,21 @@
 import { ANY, jsonItems, type PathPattern } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeCwe, normalizeForFingerprint, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeCwe, normalizeForFingerprint, paragraphs, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   dependencyFinding,
   dependencyKey,
   ecosystemPackageName,
-  field,
   firstFixedVersion,
-  isObject,
-  list,
-  numberOf,
-  objects,
   packageFromPurl,
-  paragraphs,
   parsePurl,
   severityFromScoreOrVector,
   slashes,
-  text,
-  texts,
   uniqueLocations,
   vulnerabilitySeverityWord,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
-import { readScanText } from "@/lib/ingest/scan-source";
+import { field, isObject, type JsonObject, list, numberOf, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
+import { finding } from "@/lib/ingest/parsers/code-scan-support";
+import { jsonStart, readScanText } from "@/lib/ingest/scan-source";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
 import type { ScanFinding, ScanParser, ScanRecord, ScanSeverity, ScanSource, Sniff } from "@/lib/ingest/scan-types";
 
@@ -81,7 +74,7 @@ type Target = { name: string; className: string; type: string; namespace: string
 function severityOf(v: JsonObject): ScanSeverity {
   const word = vulnerabilitySeverityWord(v.Severity);
   if (word) return word;
-  const source = text(v.SeveritySource);
+  const source = textOf(v.SeveritySource);
   const vendor = source ? numberOf(field(v.VendorSeverity, source)) : null;
   if (vendor !== null && vendor >= 1 && vendor <= 4) return vendorSeverities[vendor]!;
   const cvss = objects(Object.values(isObject(v.CVSS) ? v.CVSS : {}));
@@ -95,10 +88,10 @@ function severityOf(v: JsonObject): ScanSeverity {
 
 /** The package as other tools name it: from its purl when Trivy gives one, else by the result's type. */
 function packageOf(v: JsonObject, target: Target): { name: string | null; version: string | null } {
-  const purl = parsePurl(text(field(v.PkgIdentifier, "PURL")) ?? text(v.Ref));
-  const installed = text(v.InstalledVersion);
+  const purl = parsePurl(textOf(field(v.PkgIdentifier, "PURL")) ?? textOf(v.Ref));
+  const installed = textOf(v.InstalledVersion);
   if (purl) return { name: packageFromPurl(purl).name, version: installed ?? purl.version };
-  const name = text(v.PkgName);
+  const name = textOf(v.PkgName);
   return { name: name ? ecosystemPackageName(ecosystemOfType[target.type] ?? null, name) : null, version: installed };
 }
 
@@ -113,13 +106,13 @@ const stableTarget = (target: Target) => (target.className === "os-pkgs" ? `os-p
 /** A vulnerability Trivy reports, with what identifies it; null when the vendor says the package is not affected. */
 function vulnerabilityOf(v: unknown, target: Target, where: string) {
   if (!isObject(v)) throw new ScanShapeError("a vulnerability that is not an object", where);
-  const id = text(v.VulnerabilityID);
+  const id = textOf(v.VulnerabilityID);
   if (!id) throw new ScanShapeError("a vulnerability without a VulnerabilityID", where);
-  const status = text(v.Status)?.toLowerCase() ?? null;
+  const status = textOf(v.Status)?.toLowerCase() ?? null;
   if (status && notVulnerable.has(status)) return null;
   const ids = advisoryList([id, ...texts(v.VendorIDs)]);
   const pkg = packageOf(v, target);
-  return { v, id, status, ids, pkg, path: text(v.PkgPath), key: dependencyKey(ids, id, pkg.name, pkg.version) };
+  return { v, id, status, ids, pkg, path: textOf(v.PkgPath), key: dependencyKey(ids, id, pkg.name, pkg.version) };
 }
 
 function vulnerabilityFinding(found: NonNullable<ReturnType<typeof vulnerabilityOf>>, target: Target, paths: string[]): ScanFinding {
@@ -129,15 +122,15 @@ function vulnerabilityFinding(found: NonNullable<ReturnType<typeof vulnerability
     tool,
     ids,
     ruleId: id,
-    summary: text(v.Title),
-    description: paragraphs(text(v.Description) ?? text(v.Title), status ? `Status: ${status.replace(/_/g, " ")}.` : null, `Found in ${target.name}.`),
+    summary: textOf(v.Title),
+    description: paragraphs(textOf(v.Description) ?? textOf(v.Title), status ? `Status: ${status.replace(/_/g, " ")}.` : null, `Found in ${target.name}.`),
     severity: severityOf(v),
     packageName: pkg.name,
     installedVersion: pkg.version,
     fixedVersion,
     locations: uniqueLocations(paths.length ? paths : [target.name]),
     cwes: texts(v.CweIDs).map(normalizeCwe),
-    references: [text(v.PrimaryURL), ...texts(v.References)],
+    references: [textOf(v.PrimaryURL), ...texts(v.References)],
     recommendation: fixedVersion ? undefined : (statusAdvice[status ?? ""] ?? null),
     target: stableTarget(target),
   });
@@ -158,61 +151,57 @@ function vulnerabilityFindings(vulnerabilities: unknown, target: Target, where: 
 
 function misconfigurationFinding(m: JsonObject, target: Target): ScanFinding | null {
   // PASS and EXCEPTION are checks that held or were waived.
-  if ((text(m.Status) ?? "FAIL").toUpperCase() !== "FAIL") return null;
-  const id = text(m.AVDID) ?? text(m.ID);
-  const ruleId = text(m.ID) ?? id;
+  if ((textOf(m.Status) ?? "FAIL").toUpperCase() !== "FAIL") return null;
+  const id = textOf(m.AVDID) ?? textOf(m.ID);
+  const ruleId = textOf(m.ID) ?? id;
   if (!ruleId) throw new ScanShapeError("a misconfiguration without an ID", target.name);
   const cause = isObject(m.CauseMetadata) ? m.CauseMetadata : {};
   const line = numberOf(cause.StartLine);
-  const message = text(m.Message) ?? text(m.Title) ?? ruleId;
-  const file = locationOf(target, text(cause.Resource));
-  return {
-    tool,
-    ruleId,
-    title: titleText(`${ruleId} ${text(m.Title) ?? ""}: ${message}`),
-    description: paragraphs(text(m.Description), message !== text(m.Description) ? message : null, codeOf(cause.Code)),
-    severity: severityFromWord(text(m.Severity)) ?? "medium",
-    kind: "misconfiguration",
-    category: deploymentTypes.has(target.type.toLowerCase()) ? "deployment" : "configuration",
-    locations: [{ file, line: line !== null && line > 0 ? line : null }],
-    cwe: null,
-    cve: null,
-    aliases: [],
-    packageName: null,
-    installedVersion: null,
-    fixedVersion: null,
-    recommendation: text(m.Resolution),
-    references: [...new Set([text(m.PrimaryURL), ...texts(m.References)].filter((r): r is string => Boolean(r)))],
-    fingerprint: fingerprintOf(tool, ruleId, file, normalizeForFingerprint(message)),
-  };
+  const message = textOf(m.Message) ?? textOf(m.Title) ?? ruleId;
+  const file = locationOf(target, textOf(cause.Resource));
+  return finding(
+    {
+      tool,
+      ruleId,
+      title: titleText(`${ruleId} ${textOf(m.Title) ?? ""}: ${message}`),
+      description: paragraphs(textOf(m.Description), message !== textOf(m.Description) ? message : null, codeOf(cause.Code)),
+      severity: severityFromWord(textOf(m.Severity)) ?? "medium",
+      kind: "misconfiguration",
+      category: deploymentTypes.has(target.type.toLowerCase()) ? "deployment" : "configuration",
+      fingerprint: fingerprintOf(tool, ruleId, file, normalizeForFingerprint(message)),
+    },
+    {
+      locations: [{ file, line: line !== null && line > 0 ? line : null }],
+      recommendation: textOf(m.Resolution),
+      references: [...new Set([textOf(m.PrimaryURL), ...texts(m.References)].filter((r): r is string => Boolean(r)))],
+    },
+  );
 }
 
 function secretFinding(s: JsonObject, target: Target): ScanFinding {
-  const ruleId = text(s.RuleID);
+  const ruleId = textOf(s.RuleID);
   if (!ruleId) throw new ScanShapeError("a secret without a RuleID", target.name);
   const line = numberOf(s.StartLine);
-  const title = text(s.Title) ?? ruleId;
-  const match = text(s.Match) ?? "";
-  return {
-    tool,
-    ruleId,
-    title: titleText(`${title} in ${target.name}`),
-    description: paragraphs(`${title} (${text(s.Category) ?? "secret"}) found in ${target.name}.`, match ? `Match (redacted by Trivy): \`${match}\`` : null),
-    severity: severityFromWord(text(s.Severity)) ?? "high",
-    kind: "secret",
-    category: "security",
-    locations: [{ file: slashes(target.name), line: line !== null && line > 0 ? line : null }],
-    cwe: "CWE-798",
-    cve: null,
-    aliases: [],
-    packageName: null,
-    installedVersion: null,
-    fixedVersion: null,
-    recommendation: "Remove the secret from the file and its history, and revoke or rotate it.",
-    references: [],
-    // The match is redacted by Trivy, so it is stable and safe to hash; the line is left out.
-    fingerprint: fingerprintOf(tool, ruleId, slashes(target.name), normalizeForFingerprint(match || title)),
-  };
+  const title = textOf(s.Title) ?? ruleId;
+  const match = textOf(s.Match) ?? "";
+  return finding(
+    {
+      tool,
+      ruleId,
+      title: titleText(`${title} in ${target.name}`),
+      description: paragraphs(`${title} (${textOf(s.Category) ?? "secret"}) found in ${target.name}.`, match ? `Match (redacted by Trivy): \`${match}\`` : null),
+      severity: severityFromWord(textOf(s.Severity)) ?? "high",
+      kind: "secret",
+      category: "security",
+      // The match is redacted by Trivy, so it is stable and safe to hash; the line is left out.
+      fingerprint: fingerprintOf(tool, ruleId, slashes(target.name), normalizeForFingerprint(match || title)),
+    },
+    {
+      locations: [{ file: slashes(target.name), line: line !== null && line > 0 ? line : null }],
+      cwe: "CWE-798",
+      recommendation: "Remove the secret from the file and its history, and revoke or rotate it.",
+    },
+  );
 }
 
 /**
@@ -221,31 +210,29 @@ function secretFinding(s: JsonObject, target: Target): ScanFinding {
  * so it is filed as quality under the compliance category.
  */
 function licenseFinding(l: JsonObject, target: Target): ScanFinding | null {
-  const license = text(l.Name);
+  const license = textOf(l.Name);
   if (!license) return null;
-  const pkg = text(l.PkgName);
-  const file = text(l.FilePath);
-  const category = text(l.Category);
+  const pkg = textOf(l.PkgName);
+  const file = textOf(l.FilePath);
+  const category = textOf(l.Category);
   const where = pkg ?? (file ? slashes(file) : target.name);
-  return {
-    tool,
-    ruleId: `license:${license}`,
-    title: titleText(`${license} license in ${where}${category ? ` (${category})` : ""}`),
-    description: paragraphs(`${where} is under ${license}${category ? `, which Trivy classes as ${category}` : ""}.`, `Found in ${target.name}.`),
-    severity: severityFromWord(text(l.Severity)) ?? "medium",
-    kind: "quality",
-    category: "compliance",
-    locations: uniqueLocations([file ?? target.name]),
-    cwe: null,
-    cve: null,
-    aliases: [],
-    packageName: pkg,
-    installedVersion: null,
-    fixedVersion: null,
-    recommendation: null,
-    references: texts([l.Link]),
-    fingerprint: fingerprintOf(tool, `license:${license}`, pkg, file, stableTarget(target)),
-  };
+  return finding(
+    {
+      tool,
+      ruleId: `license:${license}`,
+      title: titleText(`${license} license in ${where}${category ? ` (${category})` : ""}`),
+      description: paragraphs(`${where} is under ${license}${category ? `, which Trivy classes as ${category}` : ""}.`, `Found in ${target.name}.`),
+      severity: severityFromWord(textOf(l.Severity)) ?? "medium",
+      kind: "quality",
+      category: "compliance",
+      fingerprint: fingerprintOf(tool, `license:${license}`, pkg, file, stableTarget(target)),
+    },
+    {
+      locations: uniqueLocations([file ?? target.name]),
+      packageName: pkg,
+      references: texts([l.Link]),
+    },
+  );
 }
 
 function codeOf(code: unknown): string | null {
@@ -260,7 +247,7 @@ function locationOf(target: Target, resource: string | null): string {
 
 function* resultFindings(result: unknown, where: string, namespace: string | null = null): Generator<ScanFinding> {
   if (!isObject(result)) throw new ScanShapeError("a result that is not an object", where);
-  const target: Target = { name: text(result.Target) ?? "", className: text(result.Class) ?? "", type: text(result.Type) ?? "", namespace };
+  const target: Target = { name: textOf(result.Target) ?? "", className: textOf(result.Class) ?? "", type: textOf(result.Type) ?? "", namespace };
   yield* vulnerabilityFindings(result.Vulnerabilities, target, `${where}.Vulnerabilities`);
   for (const m of objects(result.Misconfigurations)) {
     const finding = misconfigurationFinding(m, target);
@@ -297,13 +284,13 @@ async function survey(source: ScanSource, root: string) {
   const targetOf = (no: number) => targets.get(no) ?? { name: "", className: "", type: "", namespace: null };
   let version: string | null = null;
   for await (const item of jsonItems(source.open(), patternsFor(root))) {
-    if (item.pattern === VERSION) version = text(item.value);
+    if (item.pattern === VERSION) version = textOf(item.value);
     if (item.pattern > part.Vulnerabilities) continue;
     const no = resultNo(item, root);
     const target = targetOf(no);
-    if (item.pattern === part.Target) target.name = text(item.value) ?? "";
-    else if (item.pattern === part.Class) target.className = text(item.value) ?? "";
-    else if (item.pattern === part.Type) target.type = text(item.value) ?? "";
+    if (item.pattern === part.Target) target.name = textOf(item.value) ?? "";
+    else if (item.pattern === part.Class) target.className = textOf(item.value) ?? "";
+    else if (item.pattern === part.Type) target.type = textOf(item.value) ?? "";
     targets.set(no, target);
     if (item.pattern !== part.Vulnerabilities) continue;
     const found = vulnerabilityOf(item.value, target, item.path.join("."));
@@ -368,18 +355,13 @@ function partFinding(item: Item, target: Target, where: string, paths: Map<strin
 
 /** "[", "{" or "null": which of Trivy's shapes the file has, from its first bytes. */
 async function rootOf(source: ScanSource): Promise<string> {
-  for await (const chunk of source.open()) {
-    const head = new TextDecoder().decode(chunk.subarray(0, 64)).replace(/^\uFEFF/, "").trimStart();
-    if (!head) continue;
-    if (head.startsWith("[") || head.startsWith("{")) return head[0]!;
-    if (source.size < 64 && (await readScanText(source)).trim() === "null") return "null";
-    return head[0]!;
-  }
-  return "";
+  const start = await jsonStart(source);
+  if (start === "n" && source.size < 64 && (await readScanText(source)).trim() === "null") return "null";
+  return start;
 }
 
 function* resourceFindings(resource: unknown, where: string): Generator<ScanFinding> {
   if (!isObject(resource)) throw new ScanShapeError("a resource that is not an object", where);
-  const namespace = text(resource.Namespace);
+  const namespace = textOf(resource.Namespace);
   for (const [i, result] of list(resource.Results).entries()) yield* resultFindings(result, `${where}.Results.${i}`, namespace);
 }

@@ -1,20 +1,15 @@
-import { normalizeCwe, titleText } from "@/lib/ingest/normalize";
+import { normalizeCwe, paragraphs, titleText } from "@/lib/ingest/normalize";
 import {
   advisoryList,
   bulletList,
   dependencyFinding,
   dependencyKey,
   firstFixedVersion,
-  isObject,
-  objects,
-  paragraphs,
   patchedRangeStarts,
-  text,
-  texts,
   vulnerabilitySeverityWord,
   vulnerableRangeEnds,
-  type JsonObject,
 } from "@/lib/ingest/parsers/dependency-finding";
+import { isObject, type JsonObject, objects, textOf, texts } from "@/lib/ingest/parsers/json-values";
 import { readScanJsonLines } from "@/lib/ingest/scan-source";
 import type { ScanFinding, ScanParser, ScanRecord, Sniff } from "@/lib/ingest/scan-types";
 
@@ -32,28 +27,28 @@ const tool = "yarn-audit";
 const v1Record = /"type"\s*:\s*"(?:auditAdvisory|auditSummary|auditAction)"/;
 
 function v1Findings(advisory: JsonObject): ScanFinding[] {
-  const packageName = text(advisory.module_name);
-  const id = text(advisory.id);
-  const ids = advisoryList([text(advisory.github_advisory_id), ...texts(advisory.cves)], text(advisory.url));
+  const packageName = textOf(advisory.module_name);
+  const id = textOf(advisory.id);
+  const ids = advisoryList([textOf(advisory.github_advisory_id), ...texts(advisory.cves)], textOf(advisory.url));
   const ruleId = ids[0] ?? (id ? `npm:${id}` : null);
   // Versions as installed, each with the dependency paths that bring it in.
   const byVersion = new Map<string, string[]>();
   for (const f of objects(advisory.findings)) {
-    const version = text(f.version) ?? "";
+    const version = textOf(f.version) ?? "";
     byVersion.set(version, [...(byVersion.get(version) ?? []), ...texts(f.paths)]);
   }
   if (!byVersion.size) byVersion.set("", []);
-  const patched = text(advisory.patched_versions);
+  const patched = textOf(advisory.patched_versions);
   const cwes = [...texts(advisory.cwe), ...texts([advisory.cwe])].map(normalizeCwe);
   return [...byVersion].map(([version, paths]) =>
     dependencyFinding({
       tool,
       ids: ids.length ? ids : ruleId ? [ruleId] : [],
       ruleId,
-      summary: text(advisory.title),
+      summary: textOf(advisory.title),
       description: paragraphs(
-        text(advisory.overview) ?? text(advisory.title),
-        text(advisory.vulnerable_versions) ? `Vulnerable versions: ${text(advisory.vulnerable_versions)}; patched: ${patched ?? "none"}.` : null,
+        textOf(advisory.overview) ?? textOf(advisory.title),
+        textOf(advisory.vulnerable_versions) ? `Vulnerable versions: ${textOf(advisory.vulnerable_versions)}; patched: ${patched ?? "none"}.` : null,
         bulletList("Dependency paths:", paths),
       ),
       severity: vulnerabilitySeverityWord(advisory.severity) ?? "medium",
@@ -61,22 +56,22 @@ function v1Findings(advisory: JsonObject): ScanFinding[] {
       installedVersion: version || null,
       fixedVersion: firstFixedVersion(patchedRangeStarts(patched), version || null),
       cwes,
-      references: [text(advisory.url), ...(text(advisory.references)?.match(/https?:\/\/[^\s)\]]+/g) ?? [])],
-      recommendation: text(advisory.recommendation) ?? undefined,
+      references: [textOf(advisory.url), ...(textOf(advisory.references)?.match(/https?:\/\/[^\s)\]]+/g) ?? [])],
+      recommendation: textOf(advisory.recommendation) ?? undefined,
     }),
   );
 }
 
 function berryFindings(record: JsonObject): ScanFinding[] {
   const children = isObject(record.children) ? record.children : {};
-  const name = text(record.value);
-  const id = text(children.ID);
-  const issue = text(children.Issue);
+  const name = textOf(record.value);
+  const id = textOf(children.ID);
+  const issue = textOf(children.Issue);
   const versions = texts(children["Tree Versions"]);
-  const vulnerable = text(children["Vulnerable Versions"]);
+  const vulnerable = textOf(children["Vulnerable Versions"]);
   const dependents = texts(children.Dependents).map((d) => d.replace(/@virtual:[0-9a-f]+#/, "@"));
   const deprecated = id?.endsWith("(deprecation)") ?? false;
-  const ids = deprecated ? [] : advisoryList([], text(children.URL), issue);
+  const ids = deprecated ? [] : advisoryList([], textOf(children.URL), issue);
   const ruleId = deprecated ? "deprecation" : (ids[0] ?? (id ? `npm:${id}` : null));
   return (versions.length ? versions : [null]).map((version) => {
     const finding = dependencyFinding({
@@ -89,7 +84,7 @@ function berryFindings(record: JsonObject): ScanFinding[] {
       packageName: name,
       installedVersion: version,
       fixedVersion: deprecated ? null : firstFixedVersion(vulnerableRangeEnds(vulnerable), version),
-      references: [text(children.URL)],
+      references: [textOf(children.URL)],
       recommendation: deprecated ? "Replace the deprecated package with the one its notice names." : undefined,
       kind: deprecated ? "quality" : "vulnerability",
     });

@@ -1,9 +1,11 @@
 import { ANY, jsonItems } from "@/lib/ingest/json-items";
-import { fingerprintOf, normalizeCwe, normalizeForFingerprint, severityFromWord, titleText } from "@/lib/ingest/normalize";
+import { fingerprintOf, normalizeCwe, normalizeForFingerprint, paragraphs, severityFromWord, titleText } from "@/lib/ingest/normalize";
 import { ScanShapeError } from "@/lib/ingest/scan-errors";
+import { jsonStart } from "@/lib/ingest/scan-source";
 import type { ScanParser, ScanRecord, ScanSeverity, ScanSource } from "@/lib/ingest/scan-types";
 import { xmlElements, type XmlElement } from "@/lib/ingest/xml-elements";
-import { field, finding, headString, headText, isObject, jsonStart, listItems, paragraphs, plainText, textOf, uniqueLocations, urlsIn } from "@/lib/ingest/parsers/code-scan-support";
+import { finding, headString, headText, listItems, plainText, uniqueLocations, urlsIn } from "@/lib/ingest/parsers/code-scan-support";
+import { field, isObject, textOf } from "@/lib/ingest/parsers/json-values";
 
 // OWASP ZAP's XML report (<OWASPZAPReport><site><alerts><alertitem>) and its JSON twin
 // ({"@version", "site": [{"alerts": […]}]}): one finding per alert per site, its instances (the

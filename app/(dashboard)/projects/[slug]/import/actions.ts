@@ -9,13 +9,13 @@ import { actionError, formValues } from "@/lib/action-result";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { countImport } from "@/lib/metrics/registry";
-import { getProjectBySlug } from "@/lib/projects/find-projects";
+import { requireProjectBySlug } from "@/lib/projects/find-projects";
 import { checkReportHasContent } from "@/lib/reports/check-report-has-content";
 import { importReport, type ImportSummary } from "@/lib/reports/import-report";
 import { parseReport } from "@/lib/reports/parse-report";
 import { readReportText } from "@/lib/reports/read-report-text";
 import type { ParsedReport } from "@/lib/reports/schema";
-import { megabytes } from "./report-size";
+import { megabytes } from "@/lib/megabytes";
 
 // Two steps: read and parse the upload (nothing is written), then import what the lead saw
 // and edited. The second step gets the edited report back and checks it with the same schema
@@ -54,8 +54,7 @@ async function previewRefusal(error: unknown, fileName: string, byteLength: numb
 
 async function authorize(slug: string) {
   const user = await requirePermission("imports.write");
-  const project = await getProjectBySlug(slug);
-  if (!project) throw new AppError("not_found", "That project does not exist.");
+  const project = await requireProjectBySlug(slug);
   return { user, project };
 }
 

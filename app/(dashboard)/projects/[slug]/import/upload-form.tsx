@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { PreviewState } from "./actions";
-import { megabytes } from "./report-size";
+import { megabytes } from "@/lib/megabytes";
 
 type Props = { slug: string; maxBytes: number; state: PreviewState; action: (form: FormData) => void; pending: boolean };
 

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { ScanSummary } from "@/lib/ingest/import-scan";
 import type { GateResult } from "@/lib/maturity/gate";
+import { megabytes } from "@/lib/megabytes";
 
 type Props = { slug: string; maxBytes: number; formats: { format: string; name: string }[] };
 
@@ -30,7 +31,7 @@ export function ScanUpload({ slug, maxBytes, formats }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
-  const mb = (bytes: number) => t("sizeMb", { value: format.number(Math.round((bytes / 1024 / 1024) * 10) / 10) });
+  const mb = (bytes: number) => t("sizeMb", { value: format.number(megabytes(bytes)) });
   const busy = phase.step === "sending" || phase.step === "reading";
 
   function choose(files: FileList | null) {
